@@ -1,0 +1,48 @@
+# Everything a fresh clone needs: `make site`, `make test`, `make serve`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+DIGEST := $(BIN)/digest
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: setup site build ingest serve test lint typecheck browser clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+# The demo digest: ingest seeds/ only when content/ has no entries yet
+# (ingest never overwrites an edited entry, but there is no need to ask).
+site: setup
+	@if [ -z "$$(find content -name '*.md' 2>/dev/null | head -n 1)" ]; then \
+		$(DIGEST) ingest seeds; fi
+	$(DIGEST) build
+
+ingest: setup
+	$(DIGEST) ingest seeds
+
+serve: site
+	$(DIGEST) serve --host $(HOST) --port $(PORT)
+
+lint: setup
+	$(BIN)/ruff check .
+
+typecheck: setup
+	$(BIN)/mypy digest
+
+# Browser tests drive the system's Chromium (Playwright's own browser
+# download is not reachable here); install it from Debian when missing.
+browser:
+	@sh tests/browser/install-chromium.sh
+
+test: setup browser lint typecheck
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .cache $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

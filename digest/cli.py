@@ -1,0 +1,133 @@
+"""Command line: `digest ingest`, `digest build`, `digest serve`.
+
+Exit codes: 0 success; 1 an error in the content (or a warning under --strict);
+2 a usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from digest import __version__
+from digest.build import BuildFailed, BuildOptions, build
+from digest.config import CONFIG_NAME, Config, load_config
+from digest.errors import DigestError, Finding
+from digest.ingest import IngestOptions, ingest
+from digest.ingest.boilerplate import compile_patterns
+from digest.ingest.dates import parse_date
+
+OK, FAILED, USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        config = load_config(Path.cwd(), args.config)
+    except DigestError as exc:
+        return _fail(exc, args.debug, USAGE)
+    try:
+        code: int = args.run(args, config)
+        return code
+    except DigestError as exc:
+        return _fail(exc, args.debug, FAILED)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _fail(exc: DigestError, debug: bool, code: int) -> int:
+    if debug:
+        traceback.print_exc()
+    print(exc, file=sys.stderr)
+    return code
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="digest", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"digest {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", type=Path, default=None,
+                        help=f"the project's config file (default: ./{CONFIG_NAME})")
+    common.add_argument("--debug", action="store_true", help="show tracebacks")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("ingest", parents=[common], help="turn raw articles into entries")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
+    p.add_argument("--content", type=Path, help="content folder (default: from digest.yaml)")
+    for name in ("title", "date", "source", "url", "author", "language", "summary"):
+        p.add_argument(f"--{name}", help=f"set `{name}` on every entry of this run")
+    p.add_argument("--topic", action="append", default=[], dest="topics",
+                   help="add a topic (repeatable)")
+    p.set_defaults(run=_ingest)
+
+    p = sub.add_parser("build", parents=[common], help="render the content into a site")
+    p.add_argument("--content", type=Path, help="content folder (default: from digest.yaml)")
+    p.add_argument("--out", type=Path, help="output folder (default: site/)")
+    p.add_argument("--base-url", help="absolute URL the site is published at (feeds, sitemap)")
+    p.add_argument("--drafts", action="store_true", help="include drafts, with a banner")
+    p.add_argument("--strict", action="store_true", help="fail on warnings too")
+    p.set_defaults(run=_build)
+    return parser
+
+
+def _print_findings(findings: Sequence[Finding | DigestError]) -> None:
+    for finding in findings:
+        print(finding, file=sys.stderr)
+
+
+def _ingest(args: argparse.Namespace, config: Config) -> int:
+    overrides: dict[str, Any] = {
+        key: getattr(args, key) for key in ("title", "source", "url", "author", "language",
+                                            "summary") if getattr(args, key)
+    }
+    if args.topics:
+        overrides["topics"] = args.topics
+    if args.date:
+        day = parse_date(args.date)
+        if day is None:
+            raise DigestError(f"--date {args.date!r} is not a date",
+                              hint="write it as 2024-10-31 or 2024-10-31T11:40")
+        overrides["date"] = day.moment or day.day
+    options = IngestOptions(
+        content_dir=(args.content or config.content_dir).resolve(),
+        root=config.root,
+        boilerplate=compile_patterns(config.boilerplate),
+        max_bytes=config.max_bytes,
+        overrides=overrides,
+    )
+    report = ingest(args.paths, options)
+    for outcome in report.outcomes:
+        print(outcome)
+    _print_findings(report.findings)
+    print(report.summary())
+    return FAILED if report.failed else OK
+
+
+def _build(args: argparse.Namespace, config: Config) -> int:
+    if args.base_url is not None:
+        config = replace(config, base_url=args.base_url.rstrip("/"))
+    options = BuildOptions(
+        content_dir=(args.content or config.content_dir).resolve(),
+        output_dir=(args.out or config.output_dir).resolve(),
+        drafts=args.drafts,
+    )
+    try:
+        result = build(config, options)
+    except BuildFailed as failed:
+        _print_findings(failed.errors)
+        print(f"build failed: {len(failed.errors)} errors; the previous site is unchanged",
+              file=sys.stderr)
+        return FAILED
+    _print_findings(result.findings)
+    print(result.summary())
+    return FAILED if args.strict and result.findings else OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,41 @@
+"""Per-entry extraction: pure functions from an Entry to what the site shows of it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+
+from digest.extract.markdown import new_renderer, render_body
+from digest.extract.topics import TopicMatcher
+from digest.model import Entry
+
+
+@dataclass(frozen=True)
+class Extracted:
+    entry: Entry
+    html: str  # the body, rendered with raw HTML disabled: safe to insert unescaped
+    text: str  # the body as plain text, for excerpts and search
+    excerpt: str
+    topics: tuple[str, ...]  # front-matter topics first, then those found by rules
+
+
+def extract_entries(
+    entries: Sequence[Entry], matcher: TopicMatcher, md: MarkdownIt | None = None
+) -> tuple[Extracted, ...]:
+    md = md or new_renderer()
+    return tuple(extract_entry(entry, matcher, md) for entry in entries)
+
+
+def extract_entry(entry: Entry, matcher: TopicMatcher, md: MarkdownIt) -> Extracted:
+    body = render_body(entry.body, md)
+    found = matcher.match(f"{entry.title}\n{body.text}")
+    topics = tuple(dict.fromkeys((*entry.topics, *found)))
+    return Extracted(
+        entry=entry,
+        html=body.html,
+        text=body.text,
+        excerpt=entry.summary or body.excerpt,
+        topics=topics,
+    )

@@ -1,0 +1,50 @@
+"""Markdown bodies to safe HTML and plain text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+
+EXCERPT_CHARS = 280
+_TEXT = frozenset({"text", "code_inline"})
+_BREAKS = frozenset({"softbreak", "hardbreak"})
+
+
+@dataclass(frozen=True)
+class RenderedBody:
+    html: str
+    text: str
+    excerpt: str
+
+
+def new_renderer() -> MarkdownIt:
+    # "js-default" leaves raw HTML off: article text is untrusted web copy, and
+    # markdown-it-py's own default preset would pass <script> through.
+    return MarkdownIt("js-default")
+
+
+def render_body(source: str, md: MarkdownIt) -> RenderedBody:
+    tokens = md.parse(source)
+    html = md.renderer.render(tokens, md.options, {})
+    paragraphs: list[str] = []
+    for token in tokens:
+        if token.type == "inline":
+            words = "".join(
+                " " if child.type in _BREAKS else child.content
+                for child in token.children or ()
+                if child.type in _TEXT or child.type in _BREAKS
+            ).strip()
+            if words:
+                paragraphs.append(words)
+    text = "\n\n".join(paragraphs)
+    return RenderedBody(html=html, text=text, excerpt=excerpt(paragraphs))
+
+
+def excerpt(paragraphs: list[str], limit: int = EXCERPT_CHARS) -> str:
+    """The first real paragraph (not a short subheading), cut at a word boundary."""
+    first = next((p for p in paragraphs if len(p.split()) > 8), paragraphs[0] if paragraphs else "")
+    if len(first) <= limit:
+        return first
+    cut = first[:limit].rsplit(" ", 1)[0].rstrip(",;:—– ")
+    return f"{cut}…"

@@ -1,0 +1,107 @@
+"""Group extracted entries by day, month, topic and source: pure, one pass each."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from slugify import slugify
+
+from digest.extract import Extracted
+from digest.model import Topic
+
+
+@dataclass(frozen=True)
+class Group:
+    key: str  # what the group's page is named after: 2024-10-30, 2024-10, a slug
+    title: str
+    entries: tuple[Extracted, ...]  # newest first
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Grouped:
+    entries: tuple[Extracted, ...]  # dated, newest first; then undated, by title
+    days: tuple[Group, ...]  # newest first
+    months: tuple[Group, ...]  # newest first
+    undated: tuple[Extracted, ...]
+    topics: tuple[Group, ...]  # alphabetical
+    sources: tuple[Group, ...]  # alphabetical
+
+
+def newest_first(items: Iterable[Extracted]) -> list[Extracted]:
+    dated = [x for x in items if x.entry.date is not None]
+    undated = [x for x in items if x.entry.date is None]
+    # Two stable sorts: by title ascending, then by date descending, so that
+    # entries of the same moment keep a fixed, readable order.
+    dated.sort(key=lambda x: (x.entry.title.casefold(), x.entry.slug))
+    dated.sort(key=lambda x: x.entry.date.sort_key() if x.entry.date else (date.min, ""),
+               reverse=True)
+    undated.sort(key=lambda x: (x.entry.title.casefold(), x.entry.slug))
+    return dated + undated
+
+
+def group_entries(extracted: Sequence[Extracted], topics: Sequence[Topic] = ()) -> Grouped:
+    ordered = newest_first(extracted)
+    dated = [x for x in ordered if x.entry.date is not None]
+    descriptions = {slugify(t.name): t.description for t in topics}
+    return Grouped(
+        entries=tuple(ordered),
+        days=_bucket(dated, lambda x: [_day(x)], _day_title),
+        months=_bucket(dated, lambda x: [_month(x)], _month_title),
+        undated=tuple(x for x in ordered if x.entry.date is None),
+        topics=_named(ordered, lambda x: x.topics, descriptions),
+        sources=_named(ordered, lambda x: [x.entry.source] if x.entry.source else [], {}),
+    )
+
+
+def _day(x: Extracted) -> str:
+    assert x.entry.date is not None
+    return x.entry.date.day.isoformat()
+
+
+def _month(x: Extracted) -> str:
+    assert x.entry.date is not None
+    return x.entry.date.month
+
+
+def _day_title(key: str) -> str:
+    day = date.fromisoformat(key)
+    return f"{day:%A}, {day.day} {day:%B %Y}"
+
+
+def _month_title(key: str) -> str:
+    return date.fromisoformat(f"{key}-01").strftime("%B %Y")
+
+
+def _bucket(
+    ordered: Sequence[Extracted], keys: Callable[[Extracted], Iterable[str]],
+    title: Callable[[str], str],
+) -> tuple[Group, ...]:
+    buckets: dict[str, list[Extracted]] = {}
+    for x in ordered:
+        for key in keys(x):
+            buckets.setdefault(key, []).append(x)
+    return tuple(Group(key, title(key), tuple(items))
+                 for key, items in sorted(buckets.items(), reverse=True))
+
+
+def _named(
+    ordered: Sequence[Extracted], names: Callable[[Extracted], Iterable[str]],
+    descriptions: dict[str, str | None],
+) -> tuple[Group, ...]:
+    """Groups keyed by the slug of a name, so "Kursk" and "kursk" share a page."""
+    titles: dict[str, str] = {}
+    buckets: dict[str, list[Extracted]] = {}
+    for x in ordered:
+        for name in names(x):
+            key = slugify(name) or "untitled"
+            titles.setdefault(key, name)
+            members = buckets.setdefault(key, [])
+            if not members or members[-1] is not x:
+                members.append(x)
+    return tuple(
+        Group(key, titles[key], tuple(buckets[key]), descriptions.get(key))
+        for key in sorted(buckets, key=lambda k: titles[k].casefold())
+    )

@@ -1,0 +1,205 @@
+"""Publication dates: the clipper's "date YYYY-MM-DD" prefix and date lines in a header.
+
+A date is only taken from where outlets print the publication date: the
+prefix, or a header line that holds nothing but dates, labels ("Published:"),
+a byline and separators. Dates inside sentences are events, not publication
+dates, so a line with any other words is never read as a date line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+
+from digest.ingest.author import author_names, is_capitalised_word
+from digest.model import EntryDate
+
+_MONTH = (
+    r"(?P<mon>(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))(?![^\W\d_])\.?"
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# No word boundary before the weekday: copied bylines glue it to the author's
+# name ("Iryna KutielievaThursday, 31 October 2024").
+_WEEKDAY = r"(?:(?i:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?i:day)?\.?,?\s*)?"
+_LEAD_TIME = (
+    r"(?:(?<![\d:])(?P<lH>\d{1,2}):(?P<lM>\d{2})(?:\s*(?P<lap>(?i:[ap]\.?m\.?)))?"
+    r"\s*[,|·•–—-]?\s*)?"
+)
+# Zone abbreviations other than UTC/GMT are consumed but ignored: "EST" or
+# "CET" are ambiguous, and a naive time is better than an invented offset.
+_TIME = (
+    r"(?:\s*[,|·•–—-]?\s*(?i:at\s+)?(?P<H>\d{1,2})[:.](?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?"
+    r"(?:\s*(?P<ap>(?i:[ap]\.?m\.?))(?![^\W\d_]))?"
+    r"(?:\s*(?P<tz>Z\b|(?:UTC|GMT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|[A-Z]{2,5}\b))?"
+    r"(?![\d:]))?"
+)
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_PATTERNS = tuple(
+    re.compile(source)
+    for source in (
+        r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
+        r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,]\d+)?)?"
+        r"(?P<tz>Z|[+-]\d{2}(?::?\d{2})?)?)?(?!\d)",
+        _LEAD_TIME + _WEEKDAY + rf"(?<!\d)(?P<d>\d{{1,2}}){_ORDINAL}\.?\s+(?:of\s+)?{_MONTH}"
+        r",?\s+(?P<y>\d{4})(?!\d)" + _TIME,
+        _LEAD_TIME + _WEEKDAY + _MONTH + rf"\s*(?P<d>\d{{1,2}}){_ORDINAL}(?!\d),?\s+"
+        r"(?P<y>\d{4})(?!\d)" + _TIME,
+        _LEAD_TIME + _WEEKDAY + r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?!\d)"
+        + _TIME,
+    )
+)
+_OFFSET = re.compile(r"(?:UTC|GMT)?\s*(?P<sign>[+-])(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?")
+_UTC_NAMES = frozenset({"Z", "UTC", "GMT"})
+_PREFIX = re.compile(r"\A\s*date\s+(?P<iso>\d{4}-\d{2}-\d{2}(?:T[\d:.Z+-]+)?)(?!\S)[ \t]*")
+
+_PUBLISHED = re.compile(r"\b(?:published|posted|created|released|issued)\b", re.IGNORECASE)
+_UPDATED = re.compile(r"\b(?:updated|modified|edited|revised)\b", re.IGNORECASE)
+_LABEL_WORDS = frozenset(
+    "published posted created released issued updated modified edited revised "
+    "last first date on at by author".split()
+)
+# Hyphens only separate when spaced: names keep theirs ("Kim Yong-hyun").
+_SEPARATOR = re.compile(r"[|,;:·•/()\[\]–—]|(?<!\S)-|-(?!\S)")
+_PUBLISHED_RANK, _PLAIN_RANK, _UPDATED_RANK = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class DateLine:
+    """A header line read as a date line: its best date, how it was labelled, a byline."""
+
+    date: EntryDate
+    rank: int
+    author: str | None
+
+
+def parse_date(text: str) -> EntryDate | None:
+    """One date in any supported form, the whole text and nothing else; None if not a date."""
+    stripped = text.strip()
+    for pattern in _PATTERNS:
+        match = pattern.fullmatch(stripped)
+        if match is not None and (found := _entry(match)) is not None:
+            return found
+    return None
+
+
+def split_prefix(text: str) -> tuple[EntryDate | None, str]:
+    """The clipper's "date YYYY-MM-DD" prefix (if any) and the text without it."""
+    match = _PREFIX.match(text)
+    if match is None:
+        return None, text
+    return parse_date(match.group("iso")), text[match.end() :]
+
+
+def read_date_line(line: str) -> DateLine | None:
+    """The line's date if it is nothing but dates, labels, separators and a byline."""
+    found = _find_dates(line)
+    if not found:
+        return None
+    cuts = [0, *(edge for start, end, _ in found for edge in (start, end)), len(line)]
+    pieces = [line[cuts[i] : cuts[i + 1]] for i in range(0, len(cuts), 2)]
+    names: list[str] = []
+    places = 0
+    for segment in _leftover_segments(pieces):
+        if (name := author_names(segment)) is not None:
+            names.append(name)
+        elif places == 0 and is_capitalised_word(segment):
+            places += 1  # a dateline's city or outlet: "Kyiv, 23 October 2024"
+        else:
+            return None
+    ranked = [(_rank(pieces[i]), i, entry) for i, (_, _, entry) in enumerate(found)]
+    rank, _, best = min(ranked, key=lambda item: item[:2])
+    return DateLine(best, rank, ", ".join(names) or None)
+
+
+def pick_date(prefix: EntryDate | None, lines: list[DateLine]) -> EntryDate | None:
+    """Published beats unlabelled beats updated; the prefix wins unless a line adds the time."""
+    best = min(lines, key=lambda line: line.rank, default=None)
+    if best is None:
+        return prefix
+    if prefix is None or (prefix.day == best.date.day and best.date.moment is not None):
+        return best.date
+    # The prefix is explicit metadata; a disagreeing header line is a heuristic.
+    return prefix
+
+
+def _find_dates(line: str) -> list[tuple[int, int, EntryDate]]:
+    candidates = [
+        (match.start(), match.end(), entry)
+        for pattern in _PATTERNS
+        for match in pattern.finditer(line)
+        if (entry := _entry(match)) is not None
+    ]
+    candidates.sort(key=lambda item: (item[0], item[0] - item[1]))
+    chosen: list[tuple[int, int, EntryDate]] = []
+    for candidate in candidates:
+        if not chosen or candidate[0] >= chosen[-1][1]:
+            chosen.append(candidate)
+    return chosen
+
+
+def _leftover_segments(pieces: list[str]) -> list[str]:
+    segments: list[str] = []
+    for piece in pieces:
+        for part in _SEPARATOR.split(piece):
+            words = part.strip().rstrip(".").split()
+            while words and words[0].lower() in _LABEL_WORDS:
+                words.pop(0)
+            while words and words[-1].lower() in _LABEL_WORDS:
+                words.pop()
+            if words:
+                segments.append(" ".join(words))
+    return segments
+
+
+def _rank(label_text: str) -> int:
+    # The label nearest the date is the one that names it.
+    published = max((m.start() for m in _PUBLISHED.finditer(label_text)), default=-1)
+    updated = max((m.start() for m in _UPDATED.finditer(label_text)), default=-1)
+    if published == updated:
+        return _PLAIN_RANK
+    return _PUBLISHED_RANK if published > updated else _UPDATED_RANK
+
+
+def _entry(match: re.Match[str]) -> EntryDate | None:
+    groups = match.groupdict()
+    try:
+        month = int(groups["m"]) if groups.get("m") else _MONTHS.index(groups["mon"][:3].lower()) + 1
+        day = date(int(groups["y"]), month, int(groups["d"]))
+        if groups.get("H"):
+            hour, minute, ampm = groups["H"], groups["M"], groups.get("ap")
+        elif groups.get("lH"):
+            hour, minute, ampm = groups["lH"], groups["lM"], groups.get("lap")
+        else:
+            return EntryDate(day)
+        moment = datetime(
+            day.year, day.month, day.day, _hour(int(hour), ampm), int(minute),
+            int(groups.get("S") or 0), tzinfo=_zone(groups.get("tz")),
+        )
+    except ValueError:
+        return None
+    return EntryDate(day, moment)
+
+
+def _hour(hour: int, ampm: str | None) -> int:
+    if ampm is None:
+        return hour
+    if not 1 <= hour <= 12:
+        raise ValueError(f"{hour} is not a 12-hour clock hour")
+    return hour % 12 + (12 if ampm.lower().startswith("p") else 0)
+
+
+def _zone(name: str | None) -> timezone | None:
+    if name is None:
+        return None
+    if name.strip() in _UTC_NAMES:
+        return timezone.utc
+    offset = _OFFSET.fullmatch(name.strip())
+    if offset is None:
+        return None
+    minutes = int(offset.group("m") or 0)
+    if minutes >= 60:
+        raise ValueError(f"bad UTC offset {name}")
+    delta = timedelta(hours=int(offset.group("h")), minutes=minutes)
+    return timezone(-delta if offset.group("sign") == "-" else delta)

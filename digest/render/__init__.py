@@ -1,0 +1,1 @@
+"""Rendering: plan the pages of a grouped digest, render them, write the site."""

@@ -1,0 +1,53 @@
+"""Write a whole site beside the old one, then swap it in.
+
+A build that fails half-way, or is interrupted, leaves the previous site as
+it was: readers (and a preview server) never see half a site.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Mapping
+from pathlib import Path
+
+from digest.errors import DigestError
+
+MARKER = ".digest-site"
+
+
+def check_output_dir(out: Path, protected: tuple[Path, ...]) -> None:
+    """Refuse an output folder whose replacement would destroy someone's files."""
+    resolved = out.resolve()
+    for path in protected:
+        if resolved == path.resolve() or path.resolve().is_relative_to(resolved):
+            raise DigestError(
+                "the output folder would contain the project's own files", out,
+                hint="choose an output folder of its own, such as site/",
+            )
+    if resolved.is_dir() and not (resolved / MARKER).exists() and any(resolved.iterdir()):
+        raise DigestError(
+            "the output folder is not empty and was not made by digest", out,
+            hint="point --out at an empty or new folder; digest replaces its whole content",
+        )
+
+
+def write_site(files: Mapping[str, bytes], out: Path) -> None:
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = out.parent / f".{out.name}.building-{os.getpid()}"
+    old = out.parent / f".{out.name}.old-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        for relative, data in files.items():
+            target = staging / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        (staging / MARKER).write_text("made by digest; the whole folder is replaced on build\n")
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    if out.exists():
+        os.replace(out, old)
+    os.replace(staging, out)
+    shutil.rmtree(old, ignore_errors=True)

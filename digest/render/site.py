@@ -1,0 +1,98 @@
+"""Render planned pages, feeds, sitemap, data and static assets into file bytes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from jinja2 import Environment
+
+from digest import __version__
+from digest.config import Config
+from digest.extract import Extracted
+from digest.paths import origin_path
+from digest.render.links import Links, entry_path
+from digest.render.plan import Page
+
+
+def render_pages(
+    pages: Sequence[Page], env: Environment, site: Mapping[str, Any]
+) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    for page in pages:
+        template = env.get_template(page.template)
+        html = template.render(site=site, link=Links(page.path), page_path=page.path,
+                               **page.context)
+        files[page.path] = html.encode("utf-8")
+    return files
+
+
+def site_context(config: Config, drafts: bool) -> dict[str, Any]:
+    return {
+        "title": config.title,
+        "description": config.description,
+        "base_url": config.base_url,
+        "language": config.language,
+        "drafts": drafts,
+        "generator": f"digest {__version__}",
+    }
+
+
+def sitemap(pages: Iterable[Page], base_url: str) -> bytes:
+    prefix = f"{base_url}/" if base_url else ""
+    urls = "".join(
+        f"  <url><loc>{escape(prefix + page.path)}</loc></url>\n"
+        for page in pages if page.path.endswith(".html") and page.path != "404.html"
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        f"{urls}</urlset>\n"
+    ).encode()
+
+
+def entries_json(entries: Sequence[Extracted], root: Path) -> bytes:
+    """site/data/entries.json: the digest's entries as data, newest first."""
+    records = [
+        {
+            "id": x.entry.slug,
+            "title": x.entry.title,
+            "date": x.entry.date.iso() if x.entry.date else None,
+            "source": x.entry.source,
+            "author": x.entry.author,
+            "url": x.entry.url,
+            "topics": list(x.topics),
+            "path": entry_path(x),
+            "origin": origin_path(x.entry.origin, root),
+        }
+        for x in entries
+    ]
+    return json_bytes({"entries": records})
+
+
+def json_bytes(data: object) -> bytes:
+    """JSON whose text is safe even if someone pastes it into an HTML page: `<`, `>` and
+    `&` only ever occur inside strings, where their escapes mean the same."""
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return (text + "\n").encode()
+
+
+def static_files(directories: Sequence[Path]) -> dict[str, bytes]:
+    """Assets from the theme then the user's folder (theirs win), never through a symlink
+    that leads outside its folder."""
+    files: dict[str, bytes] = {}
+    for directory in directories:
+        if not directory.is_dir():
+            continue
+        base = directory.resolve()
+        for path in sorted(directory.rglob("*")):
+            if not path.is_file() or path.name.startswith("."):
+                continue
+            if not path.resolve().is_relative_to(base):
+                continue
+            files[f"assets/{path.relative_to(directory).as_posix()}"] = path.read_bytes()
+    return files
