@@ -25,6 +25,7 @@ except AttributeError:  # PyYAML built without libyaml
 
 _FENCE = "---"
 _MAYBE_ALIAS = re.compile(r"[&*]")
+_ISO_DAY = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 
 
 class _NoAliasLoader(yaml.SafeLoader):
@@ -80,6 +81,12 @@ def parse(block: str, path: Path | str, first_line: int = 1) -> dict[str, Any]:
         ) from None
     except yaml.YAMLError as exc:
         raise DigestError(f"front-matter: {exc}", path, first_line) from None
+    except (ValueError, OverflowError) as exc:
+        # PyYAML turns an impossible date (2024-02-31) into a ValueError with no mark.
+        raise DigestError(
+            f"front-matter: {exc}", path, _bad_date_line(block, first_line),
+            hint="dates are written YYYY-MM-DD and must exist in the calendar",
+        ) from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -94,6 +101,16 @@ def parse(block: str, path: Path | str, first_line: int = 1) -> dict[str, Any]:
                 key_line(block, str(key), first_line), hint="quote the key",
             )
     return data
+
+
+def _bad_date_line(block: str, first_line: int) -> int:
+    for offset, line in enumerate(block.split("\n")):
+        for match in _ISO_DAY.finditer(line):
+            try:
+                date(*map(int, match.groups()))
+            except ValueError:
+                return first_line + offset
+    return first_line
 
 
 def key_line(block: str, key: str, first_line: int) -> int:

@@ -8,17 +8,21 @@ import re
 # run of them ("About The Author", "All Sections", "Summit Set For") must not
 # pass for a person's name.
 _NOT_NAME = frozenset(
-    """
-    a about after all an and article as at author authors before breaking by comments
-    contact daily editor editorial for from home in latest live menu more news of on
-    opinion photo posted published read related reporter search sections see share
-    source staff the to today top update updated video with world
-    monday tuesday wednesday thursday friday saturday sunday
-    """.split()
+    {
+        "a", "about", "after", "all", "an", "and", "article", "as", "at", "author", "authors",
+        "before", "breaking", "by", "comments", "contact", "daily", "editor", "editorial",
+        "for", "from", "home", "in", "latest", "live", "menu", "more", "news", "of", "on",
+        "opinion", "photo", "posted", "published", "read", "related", "reporter", "search",
+        "sections", "see", "share", "source", "staff", "the", "to", "today", "top", "update",
+        "updated", "video", "with", "world",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    }
 )
 
 # Lower-case particles that sit inside names: "Ursula von der Leyen".
-_PARTICLES = frozenset("al bin da de del der di du la le van von".split())
+_PARTICLES = frozenset(
+    {"al", "bin", "da", "de", "del", "der", "di", "du", "la", "le", "van", "von"}
+)
 
 # A word of letters with inner apostrophes, hyphens or dots ("O'Brien",
 # "Yong-hyun", "J.R."), or an initial ("J.").

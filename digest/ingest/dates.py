@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from digest.ingest.author import author_names, is_capitalised_word
 from digest.model import EntryDate
@@ -27,12 +27,13 @@ _LEAD_TIME = (
     r"(?:(?<![\d:])(?P<lH>\d{1,2}):(?P<lM>\d{2})(?:\s*(?P<lap>(?i:[ap]\.?m\.?)))?"
     r"\s*[,|·•–—-]?\s*)?"
 )
+_ZONE = r"Z\b|(?:UTC|GMT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}(?::?\d{2})?(?!\d)"
 # Zone abbreviations other than UTC/GMT are consumed but ignored: "EST" or
 # "CET" are ambiguous, and a naive time is better than an invented offset.
 _TIME = (
     r"(?:\s*[,|·•–—-]?\s*(?i:at\s+)?(?P<H>\d{1,2})[:.](?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?"
     r"(?:\s*(?P<ap>(?i:[ap]\.?m\.?))(?![^\W\d_]))?"
-    r"(?:\s*(?P<tz>Z\b|(?:UTC|GMT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|[A-Z]{2,5}\b))?"
+    rf"(?:\s*(?P<tz>{_ZONE}|[A-Z]{{2,5}}\b))?"
     r"(?![\d:]))?"
 )
 _ORDINAL = r"(?:st|nd|rd|th)?"
@@ -41,7 +42,7 @@ _PATTERNS = tuple(
     for source in (
         r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
         r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,]\d+)?)?"
-        r"(?P<tz>Z|[+-]\d{2}(?::?\d{2})?)?)?(?!\d)",
+        rf"(?:\s*(?P<tz>{_ZONE}))?)?(?!\d)",
         _LEAD_TIME + _WEEKDAY + rf"(?<!\d)(?P<d>\d{{1,2}}){_ORDINAL}\.?\s+(?:of\s+)?{_MONTH}"
         r",?\s+(?P<y>\d{4})(?!\d)" + _TIME,
         _LEAD_TIME + _WEEKDAY + _MONTH + rf"\s*(?P<d>\d{{1,2}}){_ORDINAL}(?!\d),?\s+"
@@ -57,8 +58,10 @@ _PREFIX = re.compile(r"\A\s*date\s+(?P<iso>\d{4}-\d{2}-\d{2}(?:T[\d:.Z+-]+)?)(?!
 _PUBLISHED = re.compile(r"\b(?:published|posted|created|released|issued)\b", re.IGNORECASE)
 _UPDATED = re.compile(r"\b(?:updated|modified|edited|revised)\b", re.IGNORECASE)
 _LABEL_WORDS = frozenset(
-    "published posted created released issued updated modified edited revised "
-    "last first date on at by author".split()
+    {
+        "published", "posted", "created", "released", "issued", "updated", "modified", "edited",
+        "revised", "last", "first", "date", "on", "at", "by", "author",
+    }
 )
 # Hyphens only separate when spaced: names keep theirs ("Kim Yong-hyun").
 _SEPARATOR = re.compile(r"[|,;:·•/()\[\]–—]|(?<!\S)-|-(?!\S)")
@@ -165,7 +168,10 @@ def _rank(label_text: str) -> int:
 def _entry(match: re.Match[str]) -> EntryDate | None:
     groups = match.groupdict()
     try:
-        month = int(groups["m"]) if groups.get("m") else _MONTHS.index(groups["mon"][:3].lower()) + 1
+        if groups.get("m"):
+            month = int(groups["m"])
+        else:
+            month = _MONTHS.index(groups["mon"][:3].lower()) + 1
         day = date(int(groups["y"]), month, int(groups["d"]))
         if groups.get("H"):
             hour, minute, ampm = groups["H"], groups["M"], groups.get("ap")
@@ -194,7 +200,7 @@ def _zone(name: str | None) -> timezone | None:
     if name is None:
         return None
     if name.strip() in _UTC_NAMES:
-        return timezone.utc
+        return UTC
     offset = _OFFSET.fullmatch(name.strip())
     if offset is None:
         return None

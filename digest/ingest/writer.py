@@ -25,7 +25,9 @@ from digest.model import EntryDate
 _HASH_LINE = re.compile(r"^entry_hash: *([0-9a-f]{16})\n", re.MULTILINE)
 _ORDER = ("title", "date", "source", "author", "url", "language", "topics", "summary")
 _MANAGED = frozenset({"review", "origin", "origin_hash", "entry_hash", "slug"})
-SLUG_MAX = 80
+SLUG_MAX = 72
+# "Russia's" -> "russias", not "russia-s".
+_APOSTROPHES = [["'", ""], ["\u2019", ""], ["\u02bc", ""]]
 
 
 def compose(article: RawArticle, overrides: Mapping[str, Any], origin: str) -> dict[str, Any]:
@@ -71,8 +73,15 @@ def _sha(text: str) -> str:
 
 
 def entry_slug(title: str | None, fallback: str) -> str:
-    slug = slugify(title or "", max_length=SLUG_MAX, word_boundary=True)
-    return slug or slugify(fallback, max_length=SLUG_MAX) or "entry"
+    """A readable slug from the title, cut at a word: "russias-appeal-for-help-...".
+
+    slugify's own word_boundary cut skips a long word and carries on with later
+    short ones, which garbles the end of the slug; cutting here keeps a prefix.
+    """
+    slug = slugify(title or "", replacements=_APOSTROPHES) or slugify(fallback) or "entry"
+    if len(slug) > SLUG_MAX:
+        slug = slug[: SLUG_MAX + 1].rsplit("-", 1)[0] or slug[:SLUG_MAX]
+    return slug
 
 
 def entry_folder(content_dir: Path, meta: Mapping[str, Any]) -> Path:

@@ -1,0 +1,44 @@
+from pathlib import Path
+
+import pytest
+
+from digest.config import load_config
+from digest.errors import DigestError
+
+
+def test_missing_config_gives_defaults(tmp_path: Path) -> None:
+    config = load_config(tmp_path)
+    assert config.content_dir == tmp_path.resolve() / "content"
+    assert config.output_dir == tmp_path.resolve() / "site"
+    assert config.topics == ()
+
+
+def test_topics_paths_and_unknown_keys(tmp_path: Path) -> None:
+    (tmp_path / "digest.yaml").write_text(
+        "title: Demo\nbase_url: https://example.org/d/\noutput: public\ncolour: red\n"
+        "topics:\n  - name: North Korean troops\n    match: [DPRK, Pyongyang]\n  - Kursk\n"
+    )
+    config = load_config(tmp_path)
+    assert config.title == "Demo" and config.base_url == "https://example.org/d"
+    assert config.output_dir == tmp_path.resolve() / "public"
+    assert [(t.name, t.slug, t.match) for t in config.topics] == [
+        ("North Korean troops", "north-korean-troops", ("DPRK", "Pyongyang")),
+        ("Kursk", "kursk", ()),
+    ]
+    assert [f.line for f in config.findings] == [4]
+    assert "colour" in str(config.findings[0])
+
+
+@pytest.mark.parametrize("text, message", [
+    ("topics: NATO\n", "must be a list"),
+    ("topics:\n  - match: [x]\n", "no `name`"),
+    ("topics:\n  - name: A b\n  - name: a-B\n", "share the page"),
+    ("max_bytes: -1\n", "positive"),
+    ("boilerplate: 3\n", "list of patterns"),
+    ("title: [\n", "front-matter"),
+])
+def test_bad_config_is_a_clear_error(tmp_path: Path, text: str, message: str) -> None:
+    (tmp_path / "digest.yaml").write_text(text)
+    with pytest.raises(DigestError, match=message) as err:
+        load_config(tmp_path)
+    assert "digest.yaml" in str(err.value)
