@@ -136,6 +136,18 @@ def _represent_date(dumper: yaml.SafeDumper, value: date) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:timestamp", value.isoformat())
 
 
+def _represent_dict(dumper: yaml.SafeDumper, value: dict[Any, Any]) -> yaml.MappingNode:
+    return dumper.represent_mapping("tag:yaml.org,2002:map", value, flow_style=False)
+
+
+def _represent_list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.SequenceNode:
+    # Short lists of words read best inline, as people write them: `topics: [a, b]`.
+    flat = all(not isinstance(item, dict | list) for item in value)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flat)
+
+
+_Dumper.add_representer(dict, _represent_dict)
+_Dumper.add_representer(list, _represent_list)
 _Dumper.add_representer(datetime, _represent_datetime)
 _Dumper.add_representer(date, _represent_date)
 
@@ -144,6 +156,5 @@ def dump(meta: dict[str, Any], body: str) -> str:
     """Write a document: a front-matter block, a blank line, the body, one final newline."""
     block = yaml.dump(
         meta, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1_000_000,
-        default_flow_style=None,
     )
     return f"{_FENCE}\n{block}{_FENCE}\n\n{body.strip()}\n"

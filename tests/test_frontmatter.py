@@ -55,3 +55,8 @@ def test_dump_round_trips_and_writes_iso_dates() -> None:
     assert "date: 2024-10-31T11:40:00\n" in text
     assert frontmatter.split(text, "x.md").meta == meta
     assert text.endswith("Body\n")
+
+
+def test_dump_keeps_a_block_mapping_even_with_only_scalars() -> None:
+    text = frontmatter.dump({"title": "A", "mood": "grim"}, "Body")
+    assert text.startswith("---\ntitle: A\nmood: grim\n---\n")

@@ -18,7 +18,8 @@ _ABBREVIATIONS = frozenset(
         "e.g", "i.e",
     }
 )
-_SENTENCE_END = re.compile(r"(?P<word>\S*?)(?P<stop>[.!?…]+)[\"”’»)\]]*(?=\s+[\"“‘«(\[]?\w)")
+# Anchored at the start of a word so that scanning stays linear on long tokens.
+_SENTENCE_END = re.compile(r"(?<!\S)(?P<word>\S*?)(?P<stop>[.!?…]+)[\"”’»)\]]*(?=\s+[\"“‘«(\[]?\w)")
 _CLOSERS = "\"”’'»)]"
 _TRAILING_JOINERS = " ,;:–—-"
 _ELLIPSIS = "…"

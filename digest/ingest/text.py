@@ -26,7 +26,7 @@ HEADLINE_WINDOW = 3
 
 _BULLET = re.compile(r"^[•●▪◦‣·*+-]\s+(?=\S)")
 # Besides whitespace, a BOM and zero-width characters surround copied lines.
-_EDGE_SPACE = re.compile(r"^[\s\ufeff\u200b-\u200d\u2060]+|[\s\ufeff\u200b-\u200d\u2060]+$")
+_INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
 # "&" only when it would start a character reference ("&amp;", "&#8212;").
 _INLINE_SPECIAL = re.compile(r"[\\`*_\[\]<~]|&(?=#?\w+;)")
 # Starts that would make a block of their own: heading, quote, list, rule, table.
@@ -50,7 +50,7 @@ def extract_article(
     lines = [
         line
         for raw in rest.splitlines()
-        if (line := _EDGE_SPACE.sub("", raw)) and not is_boilerplate(line, boilerplate)
+        if (line := _strip(raw)) and not is_boilerplate(line, boilerplate)
     ]
     lines, date, author = _take_header(lines, prefix)
     title: str | None = None
@@ -62,6 +62,12 @@ def extract_article(
         title = title_from_sentence(_BULLET.sub("", lines[0])) or None
         guessed = title is not None
     return TextArticle(title, guessed, date, author, _markdown_blocks(lines))
+
+
+def _strip(line: str) -> str:
+    while (stripped := line.strip().strip(_INVISIBLE)) != line:
+        line = stripped
+    return line
 
 
 def _take_header(

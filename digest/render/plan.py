@@ -86,4 +86,5 @@ def _days_of(month: Group, days: tuple[Group, ...]) -> tuple[Group, ...]:
 
 def _dated(entries: tuple[Extracted, ...], limit: int = 50) -> tuple[Extracted, ...]:
     # Atom requires a date per entry; undated ones would need an invented one.
-    return tuple(x for x in entries if x.entry.date is not None)[:limit]
+    # Drafts never reach a feed, even in a --drafts preview.
+    return tuple(x for x in entries if x.entry.date is not None and not x.entry.draft)[:limit]

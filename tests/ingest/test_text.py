@@ -1,0 +1,242 @@
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from digest.ingest.boilerplate import compile_patterns
+from digest.ingest.text import TextArticle, escape_markdown, extract_article
+from digest.model import EntryDate
+
+SEEDS = Path(__file__).parents[2] / "seeds"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "raw"
+
+
+def seed(number: str) -> TextArticle:
+    (path,) = SEEDS.glob(f"{number}_*.txt")
+    return extract_article(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("number", "title", "guessed"),
+    [
+        ("000", "Putin will not defeat Ukraine even with the help of North Korea", False),
+        ("001", "Russia's appeal for help to the DPRK shows the problems it faces – "
+                "US Defense Secretary", False),
+        ("002", "Pentagon confirms Ukraine’s claim: North Korean troops now in Russia", False),
+        ("003", "The Pentagon has confirmed that DPRK troops are in Russia: "
+                "this is a very serious problem", False),
+        ("004", "NATO Secretary General Mark Rutte confirmed the participation of the North "
+                "Korean military in Russiaʼs war against Ukraine", True),
+    ],
+)
+def test_seed_titles(number: str, title: str, guessed: bool) -> None:
+    article = seed(number)
+    assert (article.title, article.title_guessed) == (title, guessed)
+    if not guessed:
+        assert all(title not in paragraph for paragraph in article.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("number", "expected"),
+    [
+        ("000", EntryDate(date(2024, 10, 30))),
+        ("001", EntryDate(date(2024, 10, 31), datetime(2024, 10, 31, 11, 40))),
+        ("002", None),
+        ("003", EntryDate(date(2024, 10, 23), datetime(2024, 10, 23, 16, 12))),
+        ("004", EntryDate(date(2024, 10, 28))),
+    ],
+)
+def test_seed_dates(number: str, expected: EntryDate | None) -> None:
+    assert seed(number).date == expected
+
+
+@pytest.mark.parametrize(
+    ("number", "author"),
+    [("000", None), ("001", "Iryna Kutielieva"), ("002", None), ("003", None), ("004", None)],
+)
+def test_seed_authors(number: str, author: str | None) -> None:
+    assert seed(number).author == author
+
+
+def test_seed_001_header_lines_leave_the_body() -> None:
+    body = seed("001").paragraphs
+    assert body[0].startswith("US Secretary of Defense Lloyd Austin believes")
+    assert body[1].startswith("Source: Austin during a press conference")
+    joined = "\n".join(body)
+    for gone in ("All Sections", "Kutielieva", "Getty Images", "date 2024"):
+        assert gone not in joined
+
+
+def test_seed_001_background_heading_and_one_bullet_list() -> None:
+    body = seed("001").paragraphs
+    assert body[-2] == "## Background"
+    items = body[-1].split("\n")
+    assert len(items) == 3 and all(item.startswith("- ") for item in items)
+    assert items[0].startswith("- Earlier, the Pentagon confirmed")
+
+
+def test_seed_002_appeal_and_footer_are_removed() -> None:
+    body = seed("002").paragraphs
+    assert body[-1] == ("In response to these developments, South Korea has indicated it might "
+                        "consider providing weapons to Ukraine.")
+    assert any("in June 2024." in paragraph for paragraph in body)
+
+
+def test_seed_003_keeps_telegram_sentence_and_drops_follow_line() -> None:
+    body = seed("003").paragraphs
+    assert any("posted on Telegram that North Korean soldiers" in p for p in body)
+    assert not any("Follow us" in p for p in body)
+    assert "## Cooperation between the DPRK and Russia" in body
+    assert not any("23 October 2024 16:12" in p for p in body)
+
+
+@pytest.mark.parametrize(
+    ("number", "heading"),
+    [
+        ("000", "## The North Korean military is already in Ukraine"),
+        ("004", "## Participation of the North Korean military in the war against Ukraine"),
+    ],
+)
+def test_seed_subheadings(number: str, heading: str) -> None:
+    assert heading in seed(number).paragraphs
+
+
+def test_seed_lede_stays_and_prefix_goes() -> None:
+    assert seed("000").paragraphs[0].startswith("The illegitimate president of Russia")
+    assert seed("004").paragraphs[0].startswith("NATO Secretary General Mark Rutte confirmed")
+
+
+def test_another_outlets_layout() -> None:
+    article = extract_article((FIXTURES / "outlet_byline.txt").read_text(encoding="utf-8"))
+    assert article.title == "Ceasefire Talks Resume in Geneva as Envoys Meet"
+    assert not article.title_guessed
+    assert article.author == "Jane Doe and John Smith"
+    assert article.date == EntryDate(date(2024, 10, 23), datetime(2024, 10, 23, 16, 12))
+    assert article.paragraphs == (
+        "Envoys met in Geneva on Wednesday, the first talks since March 12, 2024.",
+        "The agenda, according to a draft seen by reporters, has three items:",
+        "- prisoner exchanges\n- grain shipments\n- a monitoring mission",
+        "## What comes next",
+        'The next round is due in November. Officials called the mood "cautious\\_but\\_serious" '
+        "& \\<calm>.",
+    )
+
+
+def test_empty_and_blank_text() -> None:
+    empty = TextArticle(None, False, None, None, ())
+    assert extract_article("") == empty
+    assert extract_article(" \n\t\n\u200b\n") == empty
+
+
+def test_headline_after_a_lede() -> None:
+    article = extract_article(
+        "The minister spoke on Monday. He was calm.\n\nTalks with the allies will go on\n\n"
+        "More text follows here.")
+    assert article.title == "Talks with the allies will go on"
+    assert article.paragraphs == ("The minister spoke on Monday. He was calm.",
+                                  "More text follows here.")
+
+
+def test_headline_is_not_searched_deep_in_the_body() -> None:
+    text = "First one.\nSecond one.\nThird one.\nA short line without a stop\nFifth one."
+    article = extract_article(text)
+    assert (article.title, article.title_guessed) == ("First one", True)
+    assert "## A short line without a stop" in article.paragraphs
+
+
+def test_date_mid_sentence_or_outside_the_header_is_ignored() -> None:
+    assert extract_article("On 23 October 2024 the ministry said more.\nText.").date is None
+    late = "\n".join(f"Sentence number {n}." for n in range(10)) + "\n23 October 2024\n"
+    assert extract_article(late).date is None
+
+
+def test_date_label_prefers_published() -> None:
+    text = "A headline about something important\nUpdated: 25.10.2024\nPublished: 23.10.2024\nText."
+    assert extract_article(text).date == EntryDate(date(2024, 10, 23))
+
+
+@pytest.mark.parametrize(
+    ("header", "author"),
+    [
+        ("By Jane Doe", "Jane Doe"),
+        ("Author: Jane Doe", "Jane Doe"),
+        ("Jane DoeFriday, 25 October 2024", "Jane Doe"),
+        ("Jane Doe | 25 October 2024", "Jane Doe"),
+        ("About The Author", None),
+        ("By the end of the week the talks had stalled.", None),
+    ],
+)
+def test_author_forms(header: str, author: str | None) -> None:
+    article = extract_article(f"A headline about something important\n{header}\nBody text.")
+    assert article.author == author
+    if author:
+        assert article.paragraphs == ("Body text.",)
+
+
+def test_a_colon_line_introducing_text_is_no_heading() -> None:
+    article = extract_article("Lede one.\n\nThe statement reads:\n\nWe will win.")
+    assert article.paragraphs == ("Lede one.", "The statement reads:", "We will win.")
+
+
+def test_a_short_last_line_is_no_heading() -> None:
+    assert extract_article("Lede one.\nJane Doe").paragraphs[-1] == "Jane Doe"
+
+
+def test_bullets_separated_by_blank_lines_form_one_list() -> None:
+    article = extract_article("Lede one.\n\n• first\n\n- second\n\n* third\nAfter.")
+    assert article.paragraphs == ("Lede one.", "- first\n- second\n- third", "After.")
+
+
+def test_escaping_keeps_text_literal() -> None:
+    article = extract_article("Lede one.\n# not a heading.\n1. not a list.\n> no quote.\n"
+                              "a *b* _c_ `d` [e](f) <i>x</i> &amp;")
+    assert article.paragraphs[1:] == (
+        "\\# not a heading.", "1\\. not a list.", "\\> no quote.",
+        "a \\*b\\* \\_c\\_ \\`d\\` \\[e\\](f) \\<i>x\\</i> \\&amp;",
+    )
+
+
+def test_quotes_dashes_and_apostrophes_are_unchanged() -> None:
+    line = "“Russiaʼs war” — it’s ‘bad’ – \"very\"."
+    assert extract_article(f"Lede one.\n{line}").paragraphs[1] == line
+
+
+def test_user_boilerplate_patterns_apply() -> None:
+    text = "Lede one.\nThis is a Kyiv Post exclusive.\nBody."
+    assert extract_article(text).paragraphs == (
+        "Lede one.", "This is a Kyiv Post exclusive.", "Body.")
+    patterns = compile_patterns(["kyiv post exclusive"])
+    assert extract_article(text, patterns).paragraphs == ("Lede one.", "Body.")
+
+
+_MD = MarkdownIt("js-default")
+
+
+def _rendered_text(markdown: str) -> str:
+    (inline,) = [token for token in _MD.parse(markdown) if token.type == "inline"]
+    return "".join(child.content for child in inline.children or ())
+
+
+@settings(max_examples=300)
+@given(st.text(st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp"))).map(str.strip)
+       .filter(lambda s: bool(s)))
+def test_escaped_text_renders_as_written(line: str) -> None:
+    assert _rendered_text(escape_markdown(line)) == line
+
+
+_PIECES = st.sampled_from([
+    "", " ", "\n", "\n\n", "•", "• item", "- ", "#", "date 2024-10-31 ", "By Jane Doe",
+    "Thursday, 31 October 2024, 11:40", "Follow us on Telegram", "Background",
+    "A headline with enough words here", "It ended.", "Photo: Reuters", "\u200b", "\ufeff",
+])
+
+
+@settings(max_examples=300)
+@given(st.lists(st.one_of(st.text(), _PIECES)).map("".join))
+def test_never_raises_and_never_returns_an_empty_paragraph(text: str) -> None:
+    article = extract_article(text)
+    assert all(paragraph.strip() for paragraph in article.paragraphs)
+    assert article.title is None or article.title.strip()
