@@ -6,16 +6,25 @@ from pathlib import Path
 import pytest
 
 from digest.content import load_entries
-from digest.ingest import CONFLICT, FAILED, KEPT, SKIPPED, UNCHANGED, UPDATED, WRITTEN
-from digest.ingest import IngestOptions, ingest
+from digest.ingest import (
+    CONFLICT,
+    FAILED,
+    KEPT,
+    SKIPPED,
+    UNCHANGED,
+    UPDATED,
+    WRITTEN,
+    IngestOptions,
+    ingest,
+)
 
 EXPECTED = {  # seed -> (day or None, headline)
     "000": (date(2024, 10, 30), "Putin will not defeat Ukraine even with the help of North Korea"),
-    "001": (date(2024, 10, 31),
-            "Russia's appeal for help to the DPRK shows the problems it faces – US Defense Secretary"),
+    "001": (date(2024, 10, 31), "Russia's appeal for help to the DPRK shows the problems "
+                                "it faces – US Defense Secretary"),
     "002": (None, "Pentagon confirms Ukraine’s claim: North Korean troops now in Russia"),
-    "003": (date(2024, 10, 23),
-            "The Pentagon has confirmed that DPRK troops are in Russia: this is a very serious problem"),
+    "003": (date(2024, 10, 23), "The Pentagon has confirmed that DPRK troops are in Russia: "
+                                "this is a very serious problem"),
     "004": (date(2024, 10, 28), "NATO Secretary General Mark Rutte confirmed the participation of "
                                 "the North Korean military in Russiaʼs war against Ukraine"),
 }

@@ -1,0 +1,64 @@
+"""The command line as a user meets it: exit codes and one-line errors."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+
+def digest(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "digest", *args], cwd=cwd, text=True,
+                          capture_output=True, timeout=120)
+
+
+def test_ingest_then_build_prints_one_summary_line(project: Path) -> None:
+    first = digest(project, "ingest", "seeds")
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.strip().splitlines()[-1] == "ingested 5 files: 5 written"
+    again = digest(project, "ingest", "seeds")
+    assert again.stdout.strip().splitlines()[-1] == "ingested 5 files: 5 unchanged"
+    result = digest(project, "build")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("built 5 entries into ")
+    assert (project / "site" / "index.html").is_file()
+
+
+def test_broken_entry_is_one_line_exit_1_and_no_traceback(project: Path) -> None:
+    (project / "content").mkdir()
+    (project / "content" / "bad.md").write_text("---\ntitle: ok\ndate: 31/10/2024\n---\nBody\n")
+    result = digest(project, "build")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "bad.md:3: error: date '31/10/2024' is not an ISO 8601 date" in result.stderr
+    assert not (project / "site").exists()
+
+
+def test_config_error_is_exit_2(project: Path) -> None:
+    (project / "digest.yaml").write_text("topics: [\n")
+    result = digest(project, "build")
+    assert result.returncode == 2
+    assert "digest.yaml:" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_usage_error_is_exit_2(project: Path) -> None:
+    assert digest(project, "build", "--no-such-flag").returncode == 2
+
+
+def test_strict_fails_on_warnings(project: Path) -> None:
+    (project / "digest.yaml").write_text("title: T\ncolour: red\n")
+    (project / "content").mkdir()
+    (project / "content" / "a.md").write_text("---\ntitle: A\n---\nBody\n")
+    assert digest(project, "build").returncode == 0
+    strict = digest(project, "build", "--strict")
+    assert strict.returncode == 1 and "unknown key `colour`" in strict.stderr
+
+
+def test_ingest_with_conflict_exits_1(project: Path) -> None:
+    digest(project, "ingest", "seeds")
+    entry = next((project / "content").rglob("putin-will-not*.md"))
+    entry.write_text(entry.read_text().replace("title: Putin", "title: Edited Putin"))
+    raw = project / "seeds" / "000_e620c4a7f37ddf05.txt"
+    raw.write_text(raw.read_text() + "\nUpdate appended.\n")
+    result = digest(project, "ingest", "seeds")
+    assert result.returncode == 1
+    assert "conflict" in result.stdout and "not overwritten" in result.stderr
+    assert "Edited Putin" in entry.read_text()
