@@ -21,6 +21,7 @@ from digest.errors import DigestError, Finding
 from digest.ingest import IngestOptions, ingest
 from digest.ingest.boilerplate import compile_patterns
 from digest.ingest.dates import parse_date
+from digest.serve.preview import PreviewOptions, serve
 
 OK, FAILED, USAGE = 0, 1, 2
 
@@ -73,6 +74,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--drafts", action="store_true", help="include drafts, with a banner")
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
     p.set_defaults(run=_build)
+
+    p = sub.add_parser("serve", parents=[common], help="preview with live reload")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks one)")
+    p.add_argument("--content", type=Path, help="content folder (default: from digest.yaml)")
+    p.add_argument("--out", type=Path, help="output folder (default: site/)")
+    p.add_argument("--seeds", type=Path, default=Path("seeds"),
+                   help="raw articles to ingest when they change (default: seeds/)")
+    p.add_argument("--base-url", help="absolute URL the site is published at")
+    p.add_argument("--drafts", action="store_true", help="include drafts, with a banner")
+    p.set_defaults(run=_serve)
     return parser
 
 
@@ -127,6 +139,20 @@ def _build(args: argparse.Namespace, config: Config) -> int:
     _print_findings(result.findings)
     print(result.summary())
     return FAILED if args.strict and result.findings else OK
+
+
+def _serve(args: argparse.Namespace, config: Config) -> int:
+    options = PreviewOptions(
+        build=BuildOptions(
+            content_dir=(args.content or config.content_dir).resolve(),
+            output_dir=(args.out or config.output_dir).resolve(),
+            drafts=args.drafts,
+        ),
+        host=args.host, port=args.port,
+        seeds=args.seeds.resolve() if args.seeds.is_dir() else None,
+        base_url=args.base_url,
+    )
+    return serve(config, options)
 
 
 if __name__ == "__main__":

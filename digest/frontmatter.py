@@ -72,7 +72,8 @@ def parse(block: str, path: Path | str, first_line: int = 1) -> dict[str, Any]:
     try:
         data = yaml.load(block, Loader=loader)  # both loaders are safe loaders
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # Where the broken construct starts (an unclosed `[`) beats where YAML gave up.
+        mark = exc.context_mark or exc.problem_mark
         line = first_line + mark.line if mark else first_line
         problem = exc.problem or "malformed YAML"
         raise DigestError(

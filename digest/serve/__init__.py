@@ -1,0 +1,1 @@
+"""The preview: a watcher that rebuilds, and a server that reloads open pages."""
