@@ -7,6 +7,7 @@ Exit codes: 0 success; 1 an error in the content (or a warning under --strict);
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -16,6 +17,7 @@ from typing import Any
 
 from digest import __version__
 from digest.build import BuildFailed, BuildOptions, build
+from digest.check import check
 from digest.config import CONFIG_NAME, Config, load_config
 from digest.errors import DigestError, Finding
 from digest.ingest import IngestOptions, ingest
@@ -40,6 +42,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(exc, args.debug, FAILED)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `digest ingest ... | head`: the reader left, not an error
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps the interpreter's flush quiet
+        return OK
 
 
 def _fail(exc: DigestError, debug: bool, code: int) -> int:
@@ -74,6 +79,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--drafts", action="store_true", help="include drafts, with a banner")
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
     p.set_defaults(run=_build)
+
+    p = sub.add_parser("check", parents=[common], help="validate content and config")
+    p.add_argument("--content", type=Path, help="content folder (default: from digest.yaml)")
+    p.add_argument("--strict", action="store_true", help="fail on warnings too")
+    p.set_defaults(run=_check)
 
     p = sub.add_parser("serve", parents=[common], help="preview with live reload")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
@@ -139,6 +149,14 @@ def _build(args: argparse.Namespace, config: Config) -> int:
     _print_findings(result.findings)
     print(result.summary())
     return FAILED if args.strict and result.findings else OK
+
+
+def _check(args: argparse.Namespace, config: Config) -> int:
+    findings = check(config, (args.content or config.content_dir).resolve())
+    _print_findings(findings)
+    errors = sum(1 for f in findings if f.level == "error")
+    print(f"checked: {errors} errors, {len(findings) - errors} warnings")
+    return FAILED if errors or (args.strict and findings) else OK
 
 
 def _serve(args: argparse.Namespace, config: Config) -> int:

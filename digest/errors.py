@@ -9,7 +9,10 @@ from pathlib import Path
 def _where(path: Path | str | None, line: int | None) -> str:
     if path is None:
         return ""
-    return f"{path}:{line}: " if line else f"{path}: "
+    shown = Path(path)
+    if shown.is_absolute() and shown.is_relative_to(Path.cwd()):
+        shown = shown.relative_to(Path.cwd())
+    return f"{shown}:{line}: " if line else f"{shown}: "
 
 
 class DigestError(Exception):

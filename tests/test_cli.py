@@ -62,3 +62,21 @@ def test_ingest_with_conflict_exits_1(project: Path) -> None:
     assert result.returncode == 1
     assert "conflict" in result.stdout and "not overwritten" in result.stderr
     assert "Edited Putin" in entry.read_text()
+
+
+def test_check_reports_path_line_level_and_exit_codes(project: Path) -> None:
+    content = project / "content"
+    content.mkdir()
+    (content / "ok.md").write_text(
+        "---\ntitle: A\nreview: [date]\ntopics: [Kursk region]\n---\nB\n")
+    assert digest(project, "check").returncode == 0
+    strict = digest(project, "check", "--strict")
+    assert strict.returncode == 1
+    assert "ok.md:3: warning: needs review: date (fill these in" in strict.stderr
+    (content / "typo.md").write_text("---\ntitle: B\ntopics: [Kursk regoin]\n---\nB\n")
+    (content / "bad.md").write_text("---\ntitle: C\ndate: 2024-13-01\n---\nB\n")
+    result = digest(project, "check")
+    assert result.returncode == 1
+    assert "typo.md:3: warning: topic `Kursk regoin` is not defined" in result.stderr
+    assert "bad.md:3: error:" in result.stderr
+    assert result.stdout.strip() == "checked: 1 errors, 2 warnings"

@@ -51,9 +51,17 @@ class Outcome:
     message: str = ""
 
     def __str__(self) -> str:
-        target = f" -> {self.entry}" if self.entry else ""
+        target = f" -> {_shown(self.entry)}" if self.entry else ""
         note = f" ({self.message})" if self.message else ""
         return f"{self.status:9} {self.origin}{target}{note}"
+
+
+def _shown(path: Path) -> str:
+    """Paths under the working folder are shown relative to it, as the user typed them."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 @dataclass(frozen=True)

@@ -36,10 +36,13 @@ def _pages(g: Grouped) -> Iterator[Page]:
     })
     for day in g.days:
         yield Page(f"days/{day.key}.html", "list.html", _list(day, "day"))
+    days_of: dict[str, list[Group]] = {}
+    for day in g.days:
+        days_of.setdefault(day.key[:7], []).append(day)
     for month in g.months:
         yield Page(f"months/{month.key}.html", "month.html", {
             "group": month, "heading": month.title, "kind": "month",
-            "days": _days_of(month, g.days),
+            "days": tuple(days_of.get(month.key, ())),
         })
     yield Page("topics/index.html", "groups.html", {
         "heading": "Topics", "kind": "topic", "groups": g.topics,
@@ -78,10 +81,6 @@ def _home_days(days: tuple[Group, ...]) -> tuple[Group, ...]:
         shown.append(day)
         count += len(day.entries)
     return tuple(shown)
-
-
-def _days_of(month: Group, days: tuple[Group, ...]) -> tuple[Group, ...]:
-    return tuple(day for day in days if day.key.startswith(f"{month.key}-"))
 
 
 def _dated(entries: tuple[Extracted, ...], limit: int = 50) -> tuple[Extracted, ...]:
