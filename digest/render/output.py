@@ -1,7 +1,9 @@
 """Write a whole site beside the old one, then swap it in.
 
 A build that fails half-way, or is interrupted, leaves the previous site as
-it was: readers (and a preview server) never see half a site.
+it was: readers (and a preview server) never see half a site. A file whose
+bytes did not change is carried over as a hard link to the old one, keeping its
+modification time, so `rsync` and browsers see only what really changed.
 """
 
 from __future__ import annotations
@@ -42,7 +44,8 @@ def write_site(files: Mapping[str, bytes], out: Path) -> None:
         for relative, data in files.items():
             target = staging / relative
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            if not _carry_over(out / relative, target, data):
+                target.write_bytes(data)
         (staging / MARKER).write_text("made by digest; the whole folder is replaced on build\n")
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -51,3 +54,15 @@ def write_site(files: Mapping[str, bytes], out: Path) -> None:
         os.replace(out, old)
     os.replace(staging, out)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _carry_over(previous: Path, target: Path, data: bytes) -> bool:
+    try:
+        if previous.is_symlink() or previous.stat().st_size != len(data):
+            return False
+        if previous.read_bytes() != data:
+            return False
+        os.link(previous, target)
+    except OSError:  # no previous file, or a file system without hard links
+        return False
+    return True

@@ -1,3 +1,4 @@
+import time
 from pathlib import Path
 
 import pytest
@@ -32,3 +33,15 @@ def test_refuses_to_replace_a_folder_digest_did_not_make(tmp_path: Path) -> None
         check_output_dir(tmp_path, ())
     with pytest.raises(DigestError, match="project's own files"):
         check_output_dir(tmp_path.parent, (tmp_path,))
+
+
+def test_unchanged_files_keep_their_modification_time(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    write_site({"same.html": b"same", "changed.html": b"old"}, out)
+    old_same = (out / "same.html").stat().st_mtime_ns
+    old_changed = (out / "changed.html").stat().st_mtime_ns
+    time.sleep(0.02)
+    write_site({"same.html": b"same", "changed.html": b"new"}, out)
+    assert (out / "same.html").stat().st_mtime_ns == old_same
+    assert (out / "changed.html").stat().st_mtime_ns != old_changed
+    assert (out / "changed.html").read_bytes() == b"new"
