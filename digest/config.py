@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -83,6 +84,14 @@ def _from_mapping(data: dict[str, Any], root: Path, path: Path, text: str) -> Co
             "`boilerplate` must be a list of patterns", path, line("boilerplate"),
             hint='e.g. boilerplate: ["^Subscribe to our newsletter"]',
         )
+    for pattern in boilerplate:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise DigestError(
+                f"boilerplate pattern {pattern!r} is not a valid regular expression: {exc.msg}",
+                path, line("boilerplate"), hint="escape special characters such as ( [ ? with \\",
+            ) from None
     return Config(
         root=root,
         title=string("title", "Source digest"),

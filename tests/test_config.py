@@ -35,6 +35,7 @@ def test_topics_paths_and_unknown_keys(tmp_path: Path) -> None:
     ("topics:\n  - name: A b\n  - name: a-B\n", "share the page"),
     ("max_bytes: -1\n", "positive"),
     ("boilerplate: 3\n", "list of patterns"),
+    ("boilerplate: ['(unclosed']\n", "not a valid regular expression"),
     ("title: [\n", "front-matter"),
 ])
 def test_bad_config_is_a_clear_error(tmp_path: Path, text: str, message: str) -> None:
