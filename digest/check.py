@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from slugify import slugify
-
 from digest import frontmatter
 from digest.config import Config
 from digest.content import load_entries
 from digest.errors import Finding
 from digest.model import Entry
+from digest.slugs import name_slug
 
 
 def check(config: Config, content_dir: Path) -> tuple[Finding, ...]:
@@ -30,7 +29,7 @@ def _entry_findings(entry: Entry, known_topics: set[str]) -> list[Finding]:
     text = entry.path.read_text("utf-8", errors="replace")
     if known_topics:
         for topic in entry.topics:
-            if slugify(topic) not in known_topics:
+            if name_slug(topic) not in known_topics:
                 findings.append(Finding(
                     f"topic `{topic}` is not defined in digest.yaml", entry.path,
                     frontmatter.key_line(text, "topics", 1),

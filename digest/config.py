@@ -7,11 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from slugify import slugify
-
 from digest import frontmatter
 from digest.errors import DigestError, Finding
 from digest.model import Topic
+from digest.slugs import name_slug
 from digest.textio import DEFAULT_MAX_BYTES, read_text
 
 CONFIG_NAME = "digest.yaml"
@@ -127,7 +126,7 @@ def _topics(raw: Any, path: Path, line: int) -> tuple[Topic, ...]:
                 f"topic {item['name']!r}: `match` must be a list of phrases", path, line, hint=hint
             )
         name = item["name"].strip()
-        slug = slugify(name) or "topic"
+        slug = name_slug(name)
         if slug in seen:
             raise DigestError(
                 f"topics {seen[slug]!r} and {name!r} would share the page topics/{slug}.html",

@@ -6,10 +6,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from slugify import slugify
-
 from digest.extract import Extracted
 from digest.model import Topic
+from digest.slugs import name_slug
 
 
 @dataclass(frozen=True)
@@ -45,7 +44,7 @@ def newest_first(items: Iterable[Extracted]) -> list[Extracted]:
 def group_entries(extracted: Sequence[Extracted], topics: Sequence[Topic] = ()) -> Grouped:
     ordered = newest_first(extracted)
     dated = [x for x in ordered if x.entry.date is not None]
-    descriptions = {slugify(t.name): t.description for t in topics}
+    descriptions = {name_slug(t.name): t.description for t in topics}
     return Grouped(
         entries=tuple(ordered),
         days=_bucket(dated, lambda x: [_day(x)], _day_title),
@@ -96,7 +95,7 @@ def _named(
     buckets: dict[str, list[Extracted]] = {}
     for x in ordered:
         for name in names(x):
-            key = slugify(name) or "untitled"
+            key = name_slug(name)
             titles.setdefault(key, name)
             members = buckets.setdefault(key, [])
             if not members or members[-1] is not x:

@@ -9,7 +9,7 @@ def test_links_are_relative_and_name_files() -> None:
     assert deep.home() == "../index.html"
     assert deep.day("2024-10-30") == "../days/2024-10-30.html"
     assert deep.asset("style.css") == "../assets/style.css"
-    assert Links("topics/kursk.html").topic("Kursk") == "kursk.html"
+    assert Links("topics/kursk.html").topic("Kursk") == "../topics/kursk.html"
 
 
 def test_absolute_http_targets_pass_through() -> None:
