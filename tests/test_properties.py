@@ -1,0 +1,48 @@
+"""Property-based tests: for any input, front-matter and slugs behave or fail cleanly."""
+
+from datetime import date
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from digest import frontmatter
+from digest.content import SLUG_RE, parse_entry
+from digest.errors import DigestError
+from digest.ingest.writer import entry_slug, render_entry, untouched
+
+texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=200)
+keys = st.sampled_from(["title", "source", "author", "summary", "mood"])
+values = st.one_of(texts, st.lists(texts, max_size=4), st.dates(), st.integers(), st.booleans())
+
+
+@given(st.dictionaries(keys, values, max_size=5), texts)
+def test_front_matter_round_trips(meta: dict[str, object], body: str) -> None:
+    text = frontmatter.dump(meta, body)
+    doc = frontmatter.split(text, "x.md")
+    assert doc.meta == meta
+    assert doc.body.strip() == body.strip()
+
+
+@settings(max_examples=300)
+@given(texts)
+def test_any_text_parses_or_fails_with_a_digest_error(text: str) -> None:
+    try:
+        frontmatter.split(text, "x.md")
+        parse_entry(Path("x.md"), text)
+    except DigestError as exc:
+        assert str(exc).startswith("x.md")
+
+
+@given(st.one_of(st.none(), texts), texts)
+def test_slugs_are_always_usable(title: str | None, fallback: str) -> None:
+    slug = entry_slug(title, fallback)
+    assert SLUG_RE.match(slug) and len(slug) <= 72
+
+
+@given(st.text(min_size=1, max_size=80).filter(str.strip), texts,
+       st.dates(min_value=date(1900, 1, 1)))
+def test_ingest_stamp_tells_any_edit(title: str, body: str, day: date) -> None:
+    text = render_entry({"title": title, "date": day, "origin": "a.txt"}, body)
+    assert untouched(text)
+    assert not untouched(text.replace("\n---\n", "\nsource: x\n---\n", 1))
