@@ -62,3 +62,23 @@ class Topic:
     slug: str
     match: tuple[str, ...] = ()
     description: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quote in one entry: who said what, where in the article.
+
+    `paragraph` indexes the entry's plain-text paragraphs (as extract.markdown
+    yields them), and `start`/`end` are character offsets of `text` in that
+    paragraph, so pages can anchor and mark the exact words.
+    """
+
+    text: str
+    kind: str  # "direct", "partial" or "indirect"
+    speaker: str | None  # canonical name; None when the text does not say: never guessed
+    paragraph: int
+    start: int
+    end: int
+    role: str | None = None  # the role this article gives the speaker
+    cited: str | None = None  # for indirect: whom the claim rests on ("Reuters")
+    sentence: str | None = None  # for indirect: the whole sentence
