@@ -14,6 +14,7 @@ _BREAKS = frozenset({"softbreak", "hardbreak"})
 @dataclass(frozen=True)
 class RenderedBody:
     html: str
+    paragraphs: tuple[str, ...]  # plain text of each block (paragraph, heading, list item)
     text: str
     excerpt: str
 
@@ -38,7 +39,8 @@ def render_body(source: str, md: MarkdownIt) -> RenderedBody:
             if words:
                 paragraphs.append(words)
     text = "\n\n".join(paragraphs)
-    return RenderedBody(html=html, text=text, excerpt=excerpt(paragraphs))
+    return RenderedBody(html=html, paragraphs=tuple(paragraphs), text=text,
+                        excerpt=excerpt(paragraphs))
 
 
 def excerpt(paragraphs: list[str], limit: int = EXCERPT_CHARS) -> str:
