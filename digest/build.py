@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from digest.cache import BuildCache, CachedEntry, cache_key, fingerprint
 from digest.config import Config
 from digest.content import load_entries
 from digest.errors import DigestError, Finding
-from digest.extract import extract_entries
+from digest.extract import extract_entry
+from digest.extract.markdown import new_renderer
 from digest.extract.topics import TopicMatcher
 from digest.group import group_entries
 from digest.render.env import new_environment, theme_dir
-from digest.render.output import check_output_dir, write_site
+from digest.render.output import MARKER, check_output_dir, write_site
 from digest.render.plan import plan_pages
 from digest.render.site import entries_json, render_pages, site_context, sitemap, static_files
 
@@ -29,12 +32,16 @@ class BuildOptions:
 class BuildResult:
     entries: int
     pages: int
+    rendered: int  # pages rendered this time; the others were carried over unchanged
     files: int
+    changed: bool  # anything differs from the cache given: the site, or an entry's file
     findings: tuple[Finding, ...]
     seconds: float
+    cache: BuildCache = field(compare=False, repr=False)
 
     def summary(self) -> str:
-        return (f"built {self.entries} entries into {self.pages} pages "
+        fresh = "" if self.rendered == self.pages else f", {self.rendered} re-rendered"
+        return (f"built {self.entries} entries into {self.pages} pages{fresh} "
                 f"({self.files} files), {len(self.findings)} warnings, {self.seconds:.2f}s")
 
 
@@ -46,29 +53,53 @@ class BuildFailed(Exception):
         self.errors = errors
 
 
-def build(config: Config, options: BuildOptions) -> BuildResult:
+def build(config: Config, options: BuildOptions, cache: BuildCache | None = None) -> BuildResult:
+    """Content folder -> site. With the cache of the last build, only what changed is redone."""
     started = time.perf_counter()
     check_output_dir(options.output_dir, (config.root, options.content_dir, config.templates_dir))
+    template_dirs = (theme_dir(), config.templates_dir)
+    key = cache_key(config, options.drafts, template_dirs)
+    if cache is None or cache.key != key:
+        cache = BuildCache(key)
 
-    loaded = load_entries(options.content_dir, config.max_bytes)
+    loaded = load_entries(options.content_dir, config.max_bytes, reuse=cache.entry_for)
     if loaded.errors:
         raise BuildFailed(loaded.errors)
     entries = [e for e in loaded.entries if options.drafts or not e.draft]
 
-    extracted = extract_entries(entries, TopicMatcher(config.topics))
+    matcher, md = TopicMatcher(config.topics), new_renderer()
+    extracted = [cache.extracted_for(e) or extract_entry(e, matcher, md) for e in entries]
     grouped = group_entries(extracted, config.topics)
     pages = plan_pages(grouped)
 
-    env = new_environment(config.templates_dir)
-    files = render_pages(pages, env, site_context(config, options.drafts))
-    files["sitemap.xml"] = sitemap(pages, config.base_url)
-    files["data/entries.json"] = entries_json(grouped.entries, config.root)
-    files.update(static_files((theme_dir() / "static", config.templates_dir / "static")))
-    write_site(files, options.output_dir)
+    site = site_context(config, options.drafts)
+    prints = {page.path: fingerprint((page.template, page.context)) for page in pages}
+    out = options.output_dir
+    keep = {p for p, f in prints.items() if cache.pages.get(p) == f and (out / p).is_file()}
+    files = {
+        "sitemap.xml": sitemap(pages, config.base_url),
+        "data/entries.json": entries_json(grouped.entries, config.root),
+        **static_files([d / "static" for d in template_dirs]),
+    }
+    # Pages are determined by their fingerprints; the other files by their bytes.
+    site_id = fingerprint((sorted(prints.items()),
+                           sorted((k, hashlib.sha1(v).hexdigest()) for k, v in files.items())))
+    files.update(render_pages((p for p in pages if p.path not in keep),
+                              new_environment(config.templates_dir), site))
+    written = site_id != cache.site_id or not (out / MARKER).is_file()
+    if written:
+        write_site(files, out, keep)
 
     findings = (*config.findings, *loaded.findings)
-    return BuildResult(
-        entries=len(grouped.entries), pages=len(pages), files=len(files),
-        findings=findings, seconds=time.perf_counter() - started,
+    next_cache = BuildCache(
+        key,
+        {str(x.entry.path): CachedEntry(loaded.stats[x.entry.path], x) for x in extracted},
+        prints, site_id,
     )
-
+    return BuildResult(
+        entries=len(grouped.entries), pages=len(pages), rendered=len(pages) - len(keep),
+        files=len(files) + len(keep), findings=findings,
+        changed=written or next_cache.entries.keys() != cache.entries.keys()
+        or any(cache.entries[k].stat != v.stat for k, v in next_cache.entries.items()),
+        seconds=time.perf_counter() - started, cache=next_cache,
+    )

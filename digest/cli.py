@@ -17,6 +17,7 @@ from typing import Any
 
 from digest import __version__
 from digest.build import BuildFailed, BuildOptions, build
+from digest.cache import cache_file, load_cache, save_cache
 from digest.check import check
 from digest.config import CONFIG_NAME, Config, load_config
 from digest.errors import DigestError, Finding
@@ -139,13 +140,16 @@ def _build(args: argparse.Namespace, config: Config) -> int:
         output_dir=(args.out or config.output_dir).resolve(),
         drafts=args.drafts,
     )
+    cache_path = cache_file(config.root, options.output_dir)
     try:
-        result = build(config, options)
+        result = build(config, options, load_cache(cache_path))
     except BuildFailed as failed:
         _print_findings(failed.errors)
         print(f"build failed: {len(failed.errors)} errors; the previous site is unchanged",
               file=sys.stderr)
         return FAILED
+    if result.changed:
+        save_cache(cache_path, result.cache)
     _print_findings(result.findings)
     print(result.summary())
     return FAILED if args.strict and result.findings else OK

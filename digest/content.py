@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,11 @@ class LoadResult:
     entries: tuple[Entry, ...]
     errors: tuple[DigestError, ...]
     findings: tuple[Finding, ...]
+    stats: Mapping[Path, tuple[int, int]] = field(default_factory=dict)  # mtime_ns, size
+
+
+# Given a file and its (mtime_ns, size), an Entry known from an earlier build, or None.
+Reuse = Callable[[Path, tuple[int, int]], Entry | None]
 
 
 def entry_files(content_dir: Path) -> Iterator[Path]:
@@ -40,23 +46,35 @@ def entry_files(content_dir: Path) -> Iterator[Path]:
         yield path
 
 
-def load_entries(content_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadResult:
-    """Read every entry; collect all errors rather than stopping at the first."""
+def load_entries(
+    content_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES, reuse: Reuse | None = None
+) -> LoadResult:
+    """Read every entry; collect all errors rather than stopping at the first.
+
+    With `reuse`, a file whose modification time and size are unchanged is not
+    read again: the entry the last build parsed from it stands.
+    """
     if not content_dir.is_dir():
         raise DigestError("content folder not found", content_dir,
                           hint="run `digest ingest` first, or pass --content DIR")
     entries: list[Entry] = []
     errors: list[DigestError] = []
     findings: list[Finding] = []
+    stats: dict[Path, tuple[int, int]] = {}
     for path in entry_files(content_dir):
         try:
-            entries.append(parse_entry(path, read_text(path, max_bytes)))
+            info = path.stat()
+            stats[path] = (info.st_mtime_ns, info.st_size)
+            known = reuse(path, stats[path]) if reuse else None
+            entries.append(known or parse_entry(path, read_text(path, max_bytes)))
         except SkippedFile as exc:
             findings.append(Finding(exc.message, exc.path, exc.line, exc.hint))
         except DigestError as exc:
             errors.append(exc)
+        except OSError as exc:  # deleted between listing and reading
+            errors.append(DigestError(f"cannot read file: {exc.strerror}", path))
     errors.extend(_duplicate_slugs(entries))
-    return LoadResult(tuple(entries), tuple(errors), tuple(findings))
+    return LoadResult(tuple(entries), tuple(errors), tuple(findings), stats)
 
 
 def _duplicate_slugs(entries: list[Entry]) -> Iterator[DigestError]:
@@ -122,6 +140,7 @@ def parse_entry(path: Path, text: str) -> Entry:
         origin=text_field("origin"),
         review=_string_list(meta, "review", path, line("review")),
         extra={key: value for key, value in meta.items() if key not in KNOWN_KEYS},
+        checksum=hashlib.sha1(text.encode("utf-8")).hexdigest(),
     )
 
 

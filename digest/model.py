@@ -54,6 +54,7 @@ class Entry:
     origin: str | None = None
     review: tuple[str, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)
+    checksum: str = ""  # of the file's text: what incremental builds compare
 
 
 @dataclass(frozen=True)

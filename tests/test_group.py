@@ -10,7 +10,7 @@ def x(slug: str, day: date | None, *, time: datetime | None = None, source: str 
       topics: tuple[str, ...] = ()) -> Extracted:
     when = EntryDate(day, time) if day else None
     e = Entry(Path(f"{slug}.md"), slug, slug.title(), "", date=when, source=source)
-    return Extracted(e, "", "", "", topics)
+    return Extracted(e, html="", paragraphs=(), text="", excerpt="", topics=topics)
 
 
 def test_newest_first_with_times_then_undated_by_title() -> None:

@@ -16,6 +16,7 @@ from digest.model import Entry
 class Extracted:
     entry: Entry
     html: str  # the body, rendered with raw HTML disabled: safe to insert unescaped
+    paragraphs: tuple[str, ...]  # the body's blocks as plain text
     text: str  # the body as plain text, for excerpts and search
     excerpt: str
     topics: tuple[str, ...]  # front-matter topics first, then those found by rules
@@ -35,6 +36,7 @@ def extract_entry(entry: Entry, matcher: TopicMatcher, md: MarkdownIt) -> Extrac
     return Extracted(
         entry=entry,
         html=body.html,
+        paragraphs=body.paragraphs,
         text=body.text,
         excerpt=entry.summary or body.excerpt,
         topics=topics,

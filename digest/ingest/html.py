@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import trafilatura
-
 from digest.ingest.dates import parse_date
 from digest.model import EntryDate
 
@@ -16,6 +14,10 @@ _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 def read_html(html: str) -> tuple[str, dict[str, Any], EntryDate | None]:
     """(Markdown body, metadata in front-matter terms, publication date or None)."""
+    # Imported here: trafilatura and lxml take longer to import than a whole
+    # no-change rebuild, and only saved web pages need them.
+    import trafilatura
+
     body = trafilatura.extract(
         html, output_format="markdown", include_comments=False, include_tables=True,
         include_images=False, include_links=False, include_formatting=True,
@@ -36,6 +38,8 @@ def read_html(html: str) -> tuple[str, dict[str, Any], EntryDate | None]:
 
 
 def _language(html: str) -> str | None:
+    import trafilatura
+
     tree = trafilatura.load_html(html)
     if tree is None:
         return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from digest.errors import DigestError
@@ -34,7 +34,8 @@ def check_output_dir(out: Path, protected: tuple[Path, ...]) -> None:
         )
 
 
-def write_site(files: Mapping[str, bytes], out: Path) -> None:
+def write_site(files: Mapping[str, bytes], out: Path, keep: Iterable[str] = ()) -> None:
+    """Write `files`, and carry over the files named in `keep` from the current site."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = out.parent / f".{out.name}.building-{os.getpid()}"
@@ -46,6 +47,10 @@ def write_site(files: Mapping[str, bytes], out: Path) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             if not _carry_over(out / relative, target, data):
                 target.write_bytes(data)
+        for relative in keep:
+            target = staging / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(out / relative, target)
         (staging / MARKER).write_text("made by digest; the whole folder is replaced on build\n")
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

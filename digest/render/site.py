@@ -19,7 +19,7 @@ from digest.render.plan import Page
 
 
 def render_pages(
-    pages: Sequence[Page], env: Environment, site: Mapping[str, Any]
+    pages: Iterable[Page], env: Environment, site: Mapping[str, Any]
 ) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     for page in pages:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from digest.build import BuildFailed, BuildOptions, build
+from digest.cache import BuildCache
 from digest.config import CONFIG_NAME, Config, load_config
 from digest.errors import DigestError
 from digest.ingest import IngestOptions, ingest
@@ -30,9 +31,14 @@ def make_rebuild(
     config_path: Path, options: PreviewOptions, broadcaster: Broadcaster,
     log: Callable[[str], None],
 ) -> Callable[[set[Path]], None]:
-    """One rebuild per burst: ingest new raw files, rebuild, tell the pages."""
+    """One rebuild per burst: ingest new raw files, rebuild, tell the pages.
+
+    The build cache stays in memory between rebuilds, so an edit re-renders
+    only the pages that depend on it."""
+    cache: BuildCache | None = None
 
     def rebuild(changed: set[Path]) -> None:
+        nonlocal cache
         try:
             config = load_config(config_path.parent, config_path)
             if options.base_url is not None:
@@ -44,7 +50,8 @@ def make_rebuild(
                     compile_patterns(config.boilerplate), config.max_bytes))
                 for outcome in report.outcomes:
                     log(str(outcome))
-            result = build(config, options.build)
+            result = build(config, options.build, cache)
+            cache = result.cache
         except BuildFailed as failed:
             message = "\n".join(str(e) for e in failed.errors)
         except DigestError as error:
