@@ -148,3 +148,20 @@ def test_untrusted_text_is_escaped_everywhere(project: Path, tmp_path: Path) -> 
             assert "<img src=x" not in text, page
             assert "<b>bold" not in text, page
             assert 'href="javascript:' not in text, page
+
+
+def test_long_timelines_are_paged(project: Path, tmp_path: Path) -> None:
+    content = tmp_path / "c"
+    content.mkdir()
+    for i in range(120):
+        (content / f"e{i}.md").write_text(
+            f"---\ntitle: Report {i}\ndate: 2024-01-01T{i // 60:02d}:{i % 60:02d}:00\n"
+            "source: Babel\ntopics: [NATO]\n---\nText.\n")
+    build(load_config(project), BuildOptions(content, tmp_path / "s"))
+    pages = sorted(p.name for p in (tmp_path / "s" / "topics").glob("nato*.html"))
+    assert pages == ["nato-2.html", "nato-3.html", "nato.html"]
+    first = (tmp_path / "s" / "topics" / "nato.html").read_text()
+    assert "Report 119" in first and "Report 69" not in first and "page 1 of 3" in first
+    assert 'href="../topics/nato-2.html"' in first
+    last = (tmp_path / "s" / "sources" / "babel-3.html").read_text()
+    assert "Report 0<" in last and 'rel="prev"' in last and 'rel="next"' not in last

@@ -11,6 +11,7 @@ from digest.group import Group, Grouped
 from digest.render.links import entry_path
 
 HOME_MIN_ENTRIES = 40  # whole days are shown until at least this many entries
+PAGE_SIZE = 50  # entries per page of a topic's or a source's timeline
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ def _pages(g: Grouped) -> Iterator[Page]:
         "heading": "Topics", "kind": "topic", "groups": g.topics,
     })
     for topic in g.topics:
-        yield Page(f"topics/{topic.key}.html", "list.html", _list(topic, "topic"))
+        yield from _paged(f"topics/{topic.key}", topic, "topic")
         yield Page(f"topics/{topic.key}.xml", "feed.xml", {
             "feed_title": topic.title, "feed_path": f"topics/{topic.key}.xml",
             "alternate": f"topics/{topic.key}.html", "entries": _dated(topic.entries),
@@ -57,7 +58,7 @@ def _pages(g: Grouped) -> Iterator[Page]:
         "heading": "Sources", "kind": "source", "groups": g.sources,
     })
     for source in g.sources:
-        yield Page(f"sources/{source.key}.html", "list.html", _list(source, "source"))
+        yield from _paged(f"sources/{source.key}", source, "source")
     for x in g.entries:
         yield Page(entry_path(x), "entry.html", {"x": x})
     yield Page("feed.xml", "feed.xml", {
@@ -67,8 +68,28 @@ def _pages(g: Grouped) -> Iterator[Page]:
     yield Page("404.html", "404.html", {})
 
 
+def _paged(stem: str, group: Group, kind: str) -> Iterator[Page]:
+    """A long timeline in pages of PAGE_SIZE, newest first: `x.html`, `x-2.html`, ...
+
+    An edit to one entry then re-renders the one page it is on, and nobody
+    scrolls through ten thousand cards."""
+    chunks = [group.entries[i:i + PAGE_SIZE] for i in range(0, len(group.entries), PAGE_SIZE)]
+    paths = [f"{stem}.html" if n == 0 else f"{stem}-{n + 1}.html" for n in range(len(chunks))]
+    for n, chunk in enumerate(chunks):
+        context = _list(group, kind)
+        context["entries"] = chunk
+        context["pager"] = {
+            "number": n + 1, "count": len(chunks), "total": len(group.entries),
+            "prev": paths[n - 1] if n > 0 else None,
+            "next": paths[n + 1] if n + 1 < len(chunks) else None,
+        }
+        yield Page(paths[n], "list.html", context)
+
+
 def _list(group: Group, kind: str) -> dict[str, Any]:
-    return {"group": group, "heading": group.title, "kind": kind, "entries": group.entries,
+    # Only what the page shows: a page's fingerprint must not change when an
+    # entry on another page of the same group does.
+    return {"heading": group.title, "kind": kind, "entries": group.entries,
             "intro": group.description}
 
 
