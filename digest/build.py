@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest.cache import BuildCache, CachedEntry, cache_key, fingerprint
+from digest.check import content_findings
 from digest.config import Config
 from digest.content import load_entries
 from digest.errors import DigestError, Finding
@@ -90,7 +91,7 @@ def build(config: Config, options: BuildOptions, cache: BuildCache | None = None
     if written:
         write_site(files, out, keep)
 
-    findings = (*config.findings, *loaded.findings)
+    findings = (*config.findings, *loaded.findings, *content_findings(config, loaded.entries))
     next_cache = BuildCache(
         key,
         {str(x.entry.path): CachedEntry(loaded.stats[x.entry.path], x) for x in extracted},

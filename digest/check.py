@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from digest import frontmatter
 from digest.config import Config
 from digest.content import load_entries
 from digest.errors import Finding
+from digest.extract.markdown import entry_link_target
 from digest.model import Entry
 from digest.slugs import name_slug
 
@@ -18,27 +21,69 @@ def check(config: Config, content_dir: Path) -> tuple[Finding, ...]:
     findings = [Finding(e.message, e.path, e.line, e.hint, level="error") for e in loaded.errors]
     findings.extend(config.findings)
     findings.extend(loaded.findings)
-    known = {topic.slug for topic in config.topics}
-    for entry in loaded.entries:
-        findings.extend(_entry_findings(entry, known))
+    findings.extend(content_findings(config, loaded.entries))
     return tuple(findings)
+
+
+def content_findings(config: Config, entries: Sequence[Entry]) -> list[Finding]:
+    """Warnings about entries that parse: `build` reports these too."""
+    known = {topic.slug for topic in config.topics}
+    slugs = {entry.slug for entry in entries}
+    by_file = {entry.path.resolve(): entry for entry in entries}
+    findings: list[Finding] = []
+    for entry in entries:
+        findings.extend(_entry_findings(entry, known))
+        findings.extend(_link_findings(entry, slugs, by_file))
+    return findings
+
+
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
+
+
+def _link_findings(entry: Entry, slugs: set[str], by_file: dict[Path, Entry]) -> list[Finding]:
+    """Links from one entry to another, by file (`other.md`) or by page (`other.html`),
+    must reach an entry; a dead link in a published digest is a reader's dead end."""
+    findings = []
+    for number, line in enumerate(entry.body.split("\n"), start=entry.body_line):
+        for match in _LINK.finditer(line):
+            href = match.group(1)
+            path = href.partition("#")[0]
+            problem = None
+            if entry_link_target(href) is not None:
+                target = by_file.get((entry.path.parent / path).resolve())
+                if target is None:
+                    problem = f"link to `{href}`: no such entry file"
+                elif target.slug != Path(path).stem:
+                    problem = (f"link to `{href}`: that entry's slug is `{target.slug}`, "
+                               f"so link to `{target.slug}.html`")
+            elif (path.endswith(".html") and "/" not in path and "://" not in href
+                  and path[: -len(".html")] not in slugs):
+                problem = f"link to `{href}`: no entry has the slug `{path[: -len('.html')]}`"
+            if problem:
+                findings.append(Finding(problem, entry.path, number,
+                                        hint="link to another entry's .md file or slug.html"))
+    return findings
 
 
 def _entry_findings(entry: Entry, known_topics: set[str]) -> list[Finding]:
     findings: list[Finding] = []
-    text = entry.path.read_text("utf-8", errors="replace")
+
+    def line(key: str) -> int:
+        # Read again only for a finding's line number: most entries have none.
+        return frontmatter.key_line(entry.path.read_text("utf-8", errors="replace"), key, 1)
+
     if known_topics:
         for topic in entry.topics:
             if name_slug(topic) not in known_topics:
                 findings.append(Finding(
                     f"topic `{topic}` is not defined in digest.yaml", entry.path,
-                    frontmatter.key_line(text, "topics", 1),
+                    line("topics"),
                     hint="add it under `topics:` in digest.yaml, or check its spelling",
                 ))
     if entry.review:
         findings.append(Finding(
             f"needs review: {', '.join(entry.review)}", entry.path,
-            frontmatter.key_line(text, "review", 1),
+            line("review"),
             hint="fill these in, then remove them from `review:`",
         ))
     return findings

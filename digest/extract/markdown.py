@@ -25,8 +25,27 @@ def new_renderer() -> MarkdownIt:
     return MarkdownIt("js-default")
 
 
+def entry_link_target(href: str) -> str | None:
+    """A link to another entry's file (`../2024/10/other.md#p3`) as a link to its page
+    (`other.html#p3`): entry pages all live in one folder, named by slug, and an
+    entry's slug is its file name unless it sets another (`digest check` says so)."""
+    if "://" in href or href.startswith(("/", "#", "mailto:")):
+        return None
+    path, _, fragment = href.partition("#")
+    if not path.endswith(".md"):
+        return None
+    stem = path.rsplit("/", 1)[-1][: -len(".md")]
+    return f"{stem}.html" + (f"#{fragment}" if fragment else "")
+
+
 def render_body(source: str, md: MarkdownIt) -> RenderedBody:
     tokens = md.parse(source)
+    for token in tokens:
+        for child in token.children or ():
+            if child.type == "link_open":
+                target = entry_link_target(str(child.attrGet("href") or ""))
+                if target is not None:
+                    child.attrSet("href", target)
     html = md.renderer.render(tokens, md.options, {})
     paragraphs: list[str] = []
     for token in tokens:
