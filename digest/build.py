@@ -7,10 +7,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from digest.cache import BuildCache, CachedEntry, cache_key, fingerprint
+from digest.cache import BuildCache, Summary, cache_key, fingerprint
 from digest.check import content_findings
 from digest.config import Config
-from digest.content import load_entries
+from digest.content import file_stats, load_entries
 from digest.errors import DigestError, Finding
 from digest.extract import extract_entry
 from digest.extract.markdown import new_renderer
@@ -62,6 +62,15 @@ def build(config: Config, options: BuildOptions, cache: BuildCache | None = None
     key = cache_key(config, options.drafts, template_dirs)
     if cache is None or cache.key != key:
         cache = BuildCache(key)
+    out = options.output_dir
+    if cache.summary is not None and _site_is(out, cache.site_id) and \
+            file_stats(options.content_dir) == cache.stats:
+        done = cache.summary
+        return BuildResult(
+            entries=done.entries, pages=done.pages, rendered=0, files=done.files,
+            findings=(*config.findings, *done.findings), changed=False,
+            seconds=time.perf_counter() - started, cache=cache,
+        )
 
     loaded = load_entries(options.content_dir, config.max_bytes, reuse=cache.entry_for)
     if loaded.errors:
@@ -75,7 +84,6 @@ def build(config: Config, options: BuildOptions, cache: BuildCache | None = None
 
     site = site_context(config, options.drafts)
     prints = {page.path: fingerprint((page.template, page.context)) for page in pages}
-    out = options.output_dir
     keep = {p for p, f in prints.items() if cache.pages.get(p) == f and (out / p).is_file()}
     files = {
         "sitemap.xml": sitemap(pages, config.base_url),
@@ -83,24 +91,32 @@ def build(config: Config, options: BuildOptions, cache: BuildCache | None = None
         **static_files([d / "static" for d in template_dirs]),
     }
     # Pages are determined by their fingerprints; the other files by their bytes.
-    site_id = fingerprint((sorted(prints.items()),
+    site_id = fingerprint((key, sorted(prints.items()),
                            sorted((k, hashlib.sha1(v).hexdigest()) for k, v in files.items())))
     files.update(render_pages((p for p in pages if p.path not in keep),
                               new_environment(config.templates_dir), site))
-    written = site_id != cache.site_id or not (out / MARKER).is_file()
+    written = not _site_is(out, site_id)
     if written:
-        write_site(files, out, keep)
+        write_site(files, out, keep, site_id)
 
-    findings = (*config.findings, *loaded.findings, *content_findings(config, loaded.entries))
+    found = (*loaded.findings, *content_findings(config, loaded.entries, each_review=False))
+    stats = {str(path): stat for path, stat in loaded.stats.items()}
     next_cache = BuildCache(
-        key,
-        {str(x.entry.path): CachedEntry(loaded.stats[x.entry.path], x) for x in extracted},
-        prints, site_id,
+        key, stats, prints, site_id,
+        Summary(len(grouped.entries), len(pages), len(files) + len(keep), found),
+        _extracted={str(x.entry.path): x for x in extracted},
     )
     return BuildResult(
         entries=len(grouped.entries), pages=len(pages), rendered=len(pages) - len(keep),
-        files=len(files) + len(keep), findings=findings,
-        changed=written or next_cache.entries.keys() != cache.entries.keys()
-        or any(cache.entries[k].stat != v.stat for k, v in next_cache.entries.items()),
+        files=len(files) + len(keep), findings=(*config.findings, *found),
+        changed=written or stats != cache.stats or cache.key != key,
         seconds=time.perf_counter() - started, cache=next_cache,
     )
+
+
+def _site_is(out: Path, site_id: str) -> bool:
+    """The output folder holds the site whose fingerprint is `site_id`."""
+    try:
+        return bool(site_id) and (out / MARKER).read_text().split()[-1] == site_id
+    except (OSError, IndexError):
+        return False

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -24,36 +24,52 @@ from typing import Any
 
 from digest import __version__
 from digest.config import Config
+from digest.errors import Finding
 from digest.extract import Extracted
 from digest.group import Group
 from digest.model import Entry, EntryDate
 from digest.textio import write_atomic
 
-FORMAT = 1
+FORMAT = 2
 
 
-@dataclass
-class CachedEntry:
-    stat: tuple[int, int]  # mtime_ns, size
-    extracted: Extracted
+@dataclass(frozen=True)
+class Summary:
+    """What the last build reported, for a rebuild that finds nothing changed."""
+
+    entries: int
+    pages: int
+    files: int
+    findings: tuple[Finding, ...]
 
 
 @dataclass
 class BuildCache:
     key: str
-    entries: dict[str, CachedEntry] = field(default_factory=dict)
+    stats: dict[str, tuple[int, int]] = field(default_factory=dict)  # every entry file
     pages: dict[str, str] = field(default_factory=dict)  # page path -> fingerprint
     site_id: str = ""  # fingerprint of every file of the site last written
+    summary: Summary | None = None
+    # The extracted entries are the bulk of the cache: read from disk only when
+    # something changed and they are needed.
+    load_extracted: Callable[[], dict[str, Extracted]] | None = None
+    _extracted: dict[str, Extracted] | None = None
+
+    @property
+    def extracted(self) -> dict[str, Extracted]:
+        if self._extracted is None:
+            self._extracted = self.load_extracted() if self.load_extracted else {}
+        return self._extracted
 
     def entry_for(self, path: Path, stat: tuple[int, int]) -> Entry | None:
-        cached = self.entries.get(str(path))
-        return cached.extracted.entry if cached and cached.stat == stat else None
+        if self.stats.get(str(path)) != stat:
+            return None
+        cached = self.extracted.get(str(path))
+        return cached.entry if cached else None
 
     def extracted_for(self, entry: Entry) -> Extracted | None:
-        cached = self.entries.get(str(entry.path))
-        if cached is not None and cached.extracted.entry is entry:
-            return cached.extracted
-        return None
+        cached = self.extracted.get(str(entry.path))
+        return cached if cached is not None and cached.entry is entry else None
 
 
 def cache_key(config: Config, drafts: bool, template_dirs: Iterable[Path]) -> str:
@@ -100,30 +116,52 @@ def cache_file(root: Path, output_dir: Path) -> Path:
     return root / ".cache" / f"build-{name}.json"
 
 
-def load_cache(path: Path, key: str | None = None) -> BuildCache:
-    """The cache at `path` (when `key` is given, only if made under it), else an empty one.
-
-    `build()` itself discards a cache whose key does not match its inputs."""
+def load_cache(path: Path) -> BuildCache:
+    """The cache at `path`, or an empty one. `build()` discards a cache whose key does not
+    match its inputs; a missing or damaged cache costs time, never correctness."""
     try:
         data = json.loads(path.read_text("utf-8"))
-        if key is not None and data.get("key") != key:
-            return BuildCache(key)
-        key = str(data["key"])
-        entries = {name: CachedEntry((row["stat"][0], row["stat"][1]), _extracted(row["x"]))
-                   for name, row in data["entries"].items()}
-        return BuildCache(key, entries, dict(data["pages"]), str(data["site_id"]))
+        summary = data["summary"]
+        cache = BuildCache(
+            str(data["key"]),
+            {name: (int(stat[0]), int(stat[1])) for name, stat in data["stats"].items()},
+            {str(k): str(v) for k, v in data["pages"].items()},
+            str(data["site_id"]),
+            Summary(int(summary[0]), int(summary[1]), int(summary[2]),
+                    tuple(Finding(*row) for row in summary[3])),
+        )
     except (OSError, ValueError, KeyError, TypeError, IndexError):
-        return BuildCache(key or "")  # missing or damaged: start again, losing nothing but time
+        return BuildCache("")
+    cache.load_extracted = lambda: _load_rows(_rows_file(path))
+    return cache
+
+
+def _load_rows(path: Path) -> dict[str, Extracted]:
+    try:
+        rows = json.loads(path.read_text("utf-8"))
+        return {name: _extracted(row) for name, row in rows.items()}
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return {}
+
+
+def _rows_file(path: Path) -> Path:
+    return path.with_name(path.stem + ".entries.json")
 
 
 def save_cache(path: Path, cache: BuildCache) -> None:
-    rows = {}
-    for name, cached in cache.entries.items():
-        row = _row(cached.extracted)
-        if row is not None:
-            rows[name] = {"stat": list(cached.stat), "x": row}
-    data = {"key": cache.key, "entries": rows, "pages": cache.pages, "site_id": cache.site_id}
-    write_atomic(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
+    rows = {name: row for name, x in cache.extracted.items() if (row := _row(x)) is not None}
+    write_atomic(_rows_file(path), _json(rows))
+    summary = cache.summary
+    findings = [[f.message, str(f.path) if f.path else None, f.line, f.hint, f.level]
+                for f in (summary.findings if summary else ())]
+    write_atomic(path, _json({
+        "key": cache.key, "stats": cache.stats, "pages": cache.pages, "site_id": cache.site_id,
+        "summary": [summary.entries, summary.pages, summary.files, findings] if summary else None,
+    }))
+
+
+def _json(data: object) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _row(x: Extracted) -> dict[str, Any] | None:
@@ -142,6 +180,7 @@ def _row(x: Extracted) -> dict[str, Any] | None:
         "source": e.source, "url": e.url, "author": e.author, "language": e.language,
         "topics": list(e.topics), "summary": e.summary, "draft": e.draft, "origin": e.origin,
         "review": list(e.review), "extra": extra, "checksum": e.checksum,
+        "key_lines": dict(e.key_lines),
         "html": x.html, "paragraphs": list(x.paragraphs), "text": x.text, "excerpt": x.excerpt,
         "found": list(x.topics),
     }
@@ -157,7 +196,7 @@ def _extracted(row: dict[str, Any]) -> Extracted:
         source=row["source"], url=row["url"], author=row["author"], language=row["language"],
         topics=tuple(row["topics"]), summary=row["summary"], draft=row["draft"],
         origin=row["origin"], review=tuple(row["review"]), extra=row["extra"],
-        checksum=row["checksum"],
+        checksum=row["checksum"], key_lines=dict(row["key_lines"]),
     )
     return Extracted(entry=entry, html=row["html"], paragraphs=tuple(row["paragraphs"]),
                      text=row["text"], excerpt=row["excerpt"], topics=tuple(row["found"]))

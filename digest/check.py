@@ -6,7 +6,6 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from digest import frontmatter
 from digest.config import Config
 from digest.content import load_entries
 from digest.errors import Finding
@@ -25,15 +24,23 @@ def check(config: Config, content_dir: Path) -> tuple[Finding, ...]:
     return tuple(findings)
 
 
-def content_findings(config: Config, entries: Sequence[Entry]) -> list[Finding]:
-    """Warnings about entries that parse: `build` reports these too."""
+def content_findings(
+    config: Config, entries: Sequence[Entry], each_review: bool = True
+) -> list[Finding]:
+    """Warnings about entries that parse. `build` reports these too, but counts the
+    entries still marked for review in one line instead of one line each."""
     known = {topic.slug for topic in config.topics}
     slugs = {entry.slug for entry in entries}
     by_file = {entry.path.resolve(): entry for entry in entries}
     findings: list[Finding] = []
     for entry in entries:
-        findings.extend(_entry_findings(entry, known))
+        findings.extend(_entry_findings(entry, known, each_review))
         findings.extend(_link_findings(entry, slugs, by_file))
+    pending = sum(1 for entry in entries if entry.review)
+    if pending and not each_review:
+        findings.append(Finding(
+            f"{pending} {'entry needs' if pending == 1 else 'entries need'} review",
+            hint="`digest check` lists them; fill in the fields under `review:`"))
     return findings
 
 
@@ -65,12 +72,11 @@ def _link_findings(entry: Entry, slugs: set[str], by_file: dict[Path, Entry]) ->
     return findings
 
 
-def _entry_findings(entry: Entry, known_topics: set[str]) -> list[Finding]:
+def _entry_findings(entry: Entry, known_topics: set[str], each_review: bool) -> list[Finding]:
     findings: list[Finding] = []
 
     def line(key: str) -> int:
-        # Read again only for a finding's line number: most entries have none.
-        return frontmatter.key_line(entry.path.read_text("utf-8", errors="replace"), key, 1)
+        return entry.key_lines.get(key, 1)
 
     if known_topics:
         for topic in entry.topics:
@@ -80,7 +86,7 @@ def _entry_findings(entry: Entry, known_topics: set[str]) -> list[Finding]:
                     line("topics"),
                     hint="add it under `topics:` in digest.yaml, or check its spelling",
                 ))
-    if entry.review:
+    if entry.review and each_review:
         findings.append(Finding(
             f"needs review: {', '.join(entry.review)}", entry.path,
             line("review"),

@@ -46,6 +46,18 @@ def entry_files(content_dir: Path) -> Iterator[Path]:
         yield path
 
 
+def file_stats(content_dir: Path) -> dict[str, tuple[int, int]]:
+    """(mtime_ns, size) of every entry file: what tells an unchanged content folder."""
+    stats = {}
+    for path in entry_files(content_dir):
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        stats[str(path)] = (info.st_mtime_ns, info.st_size)
+    return stats
+
+
 def load_entries(
     content_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES, reuse: Reuse | None = None
 ) -> LoadResult:
@@ -141,6 +153,7 @@ def parse_entry(path: Path, text: str) -> Entry:
         review=_string_list(meta, "review", path, line("review")),
         extra={key: value for key, value in meta.items() if key not in KNOWN_KEYS},
         checksum=hashlib.sha1(text.encode("utf-8")).hexdigest(),
+        key_lines={key: line(key) for key in meta},
     )
 
 

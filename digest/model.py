@@ -55,6 +55,7 @@ class Entry:
     review: tuple[str, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)
     checksum: str = ""  # of the file's text: what incremental builds compare
+    key_lines: Mapping[str, int] = field(default_factory=dict)  # front-matter key -> file line
 
 
 @dataclass(frozen=True)

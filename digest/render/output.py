@@ -34,8 +34,13 @@ def check_output_dir(out: Path, protected: tuple[Path, ...]) -> None:
         )
 
 
-def write_site(files: Mapping[str, bytes], out: Path, keep: Iterable[str] = ()) -> None:
-    """Write `files`, and carry over the files named in `keep` from the current site."""
+def write_site(
+    files: Mapping[str, bytes], out: Path, keep: Iterable[str] = (), site_id: str = ""
+) -> None:
+    """Write `files`, and carry over the files named in `keep` from the current site.
+
+    The marker file names the site's fingerprint, so the next build can tell that
+    the folder already holds what it would write."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = out.parent / f".{out.name}.building-{os.getpid()}"
@@ -51,7 +56,8 @@ def write_site(files: Mapping[str, bytes], out: Path, keep: Iterable[str] = ()) 
             target = staging / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             os.link(out / relative, target)
-        (staging / MARKER).write_text("made by digest; the whole folder is replaced on build\n")
+        (staging / MARKER).write_text(
+            f"made by digest; the whole folder is replaced on build\n{site_id}\n")
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
