@@ -20,6 +20,7 @@ from digest.render.env import new_environment, theme_dir
 from digest.render.output import MARKER, check_output_dir, write_site
 from digest.render.plan import plan_pages
 from digest.render.site import entries_json, render_pages, site_context, sitemap, static_files
+from digest.search import build_index, records_from, search_page
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def build(config: Config, options: BuildOptions, cache: BuildCache | None = None
     matcher, md = TopicMatcher(config.topics), new_renderer()
     extracted = [cache.extracted_for(e) or extract_entry(e, matcher, md) for e in entries]
     grouped = group_entries(extracted, config.topics)
-    pages = plan_pages(grouped)
+    pages = (*plan_pages(grouped), search_page())
 
     site = site_context(config, options.drafts)
     prints = {page.path: fingerprint((page.template, page.context)) for page in pages}
@@ -89,6 +90,7 @@ def build(config: Config, options: BuildOptions, cache: BuildCache | None = None
         "sitemap.xml": sitemap(pages, config.base_url),
         "data/entries.json": entries_json(grouped.entries, config.root),
         **static_files([d / "static" for d in template_dirs]),
+        **build_index(records_from(grouped)),
     }
     # Pages are determined by their fingerprints; the other files by their bytes.
     site_id = fingerprint((key, sorted(prints.items()),

@@ -45,7 +45,8 @@ def sitemap(pages: Iterable[Page], base_url: str) -> bytes:
     prefix = f"{base_url}/" if base_url else ""
     urls = "".join(
         f"  <url><loc>{escape(prefix + page.path)}</loc></url>\n"
-        for page in pages if page.path.endswith(".html") and page.path != "404.html"
+        for page in pages
+        if page.path.endswith(".html") and page.path not in ("404.html", "search/index.html")
     )
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
