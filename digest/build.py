@@ -9,17 +9,27 @@ from pathlib import Path
 
 from digest.cache import BuildCache, Summary, cache_key, fingerprint
 from digest.check import content_findings
-from digest.config import Config
+from digest.config import PEOPLE_FILE, Config
 from digest.content import file_stats, load_entries
 from digest.errors import DigestError, Finding
 from digest.extract import extract_entry
 from digest.extract.markdown import new_renderer
 from digest.extract.topics import TopicMatcher
 from digest.group import group_entries
+from digest.link.digest_links import Linked, link_entries
+from digest.link.people import People, dump_people, propose
 from digest.render.env import new_environment, theme_dir
 from digest.render.output import MARKER, check_output_dir, write_site
 from digest.render.plan import plan_pages
-from digest.render.site import entries_json, render_pages, site_context, sitemap, static_files
+from digest.render.site import (
+    entries_json,
+    people_json,
+    quotes_json,
+    render_pages,
+    site_context,
+    sitemap,
+    static_files,
+)
 from digest.search import build_index, records_from, search_page
 
 
@@ -40,6 +50,7 @@ class BuildResult:
     findings: tuple[Finding, ...]
     seconds: float
     cache: BuildCache = field(compare=False, repr=False)
+    proposed_people: str | None = None  # people.yaml with new speakers/roles, for review
 
     def summary(self) -> str:
         fresh = "" if self.rendered == self.pages else f", {self.rendered} re-rendered"
@@ -60,7 +71,10 @@ def build(config: Config, options: BuildOptions, cache: BuildCache | None = None
     started = time.perf_counter()
     check_output_dir(options.output_dir, (config.root, options.content_dir, config.templates_dir))
     template_dirs = (theme_dir(), config.templates_dir)
-    key = cache_key(config, options.drafts, template_dirs)
+    people_file = config.root / PEOPLE_FILE
+    people = People.from_file(people_file)
+    key = cache_key(config, options.drafts, template_dirs,
+                    people_file.read_bytes() if people_file.is_file() else b"")
     if cache is None or cache.key != key:
         cache = BuildCache(key)
     out = options.output_dir
@@ -79,9 +93,11 @@ def build(config: Config, options: BuildOptions, cache: BuildCache | None = None
     entries = [e for e in loaded.entries if options.drafts or not e.draft]
 
     matcher, md = TopicMatcher(config.topics), new_renderer()
-    extracted = [cache.extracted_for(e) or extract_entry(e, matcher, md) for e in entries]
+    extracted = [cache.extracted_for(e) or extract_entry(e, matcher, md, people)
+                 for e in entries]
     grouped = group_entries(extracted, config.topics)
-    pages = (*plan_pages(grouped), search_page())
+    linked = link_entries(grouped.entries, people, dict(config.aliases))
+    pages = (*plan_pages(grouped, linked), search_page())
 
     site = site_context(config, options.drafts)
     prints = {page.path: fingerprint((page.template, page.context)) for page in pages}
@@ -89,8 +105,10 @@ def build(config: Config, options: BuildOptions, cache: BuildCache | None = None
     files = {
         "sitemap.xml": sitemap(pages, config.base_url),
         "data/entries.json": entries_json(grouped.entries, config.root),
+        "data/quotes.json": quotes_json(linked),
+        "data/people.json": people_json(linked),
         **static_files([d / "static" for d in template_dirs]),
-        **build_index(records_from(grouped)),
+        **build_index(records_from(grouped, linked)),
     }
     # Pages are determined by their fingerprints; the other files by their bytes.
     site_id = fingerprint((key, sorted(prints.items()),
@@ -101,6 +119,7 @@ def build(config: Config, options: BuildOptions, cache: BuildCache | None = None
     if written:
         write_site(files, out, keep, site_id)
 
+    proposed = _proposals(people, linked)
     found = (*loaded.findings, *content_findings(config, loaded.entries, each_review=False))
     stats = {str(path): stat for path, stat in loaded.stats.items()}
     next_cache = BuildCache(
@@ -112,8 +131,21 @@ def build(config: Config, options: BuildOptions, cache: BuildCache | None = None
         entries=len(grouped.entries), pages=len(pages), rendered=len(pages) - len(keep),
         files=len(files) + len(keep), findings=(*config.findings, *found),
         changed=written or stats != cache.stats or cache.key != key,
-        seconds=time.perf_counter() - started, cache=next_cache,
+        seconds=time.perf_counter() - started, cache=next_cache, proposed_people=proposed,
     )
+
+
+def _proposals(people: People, linked: Linked) -> str | None:
+    """people.yaml text with the speakers and roles this build found that the file lacks,
+    or None when it lacks nothing. The caller writes it beside people.yaml for review:
+    the build never edits a file a person owns."""
+    quotes = {slug: [i.quote for i in items] for slug, items in linked.by_entry.items()}
+    days = {slug: items[0].entry.entry.date.iso() if items[0].entry.entry.date else None
+            for slug, items in linked.by_entry.items()}
+    merged = propose(people, quotes, days)
+    if dump_people(merged) == dump_people(people):
+        return None
+    return dump_people(merged)
 
 
 def _site_is(out: Path, site_id: str) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -26,11 +26,10 @@ from digest import __version__
 from digest.config import Config
 from digest.errors import Finding
 from digest.extract import Extracted
-from digest.group import Group
-from digest.model import Entry, EntryDate
+from digest.model import Entry, EntryDate, Quote
 from digest.textio import write_atomic
 
-FORMAT = 2
+FORMAT = 3
 
 
 @dataclass(frozen=True)
@@ -72,9 +71,13 @@ class BuildCache:
         return cached if cached is not None and cached.entry is entry else None
 
 
-def cache_key(config: Config, drafts: bool, template_dirs: Iterable[Path]) -> str:
-    """Everything besides the entries that every page depends on."""
+def cache_key(
+    config: Config, drafts: bool, template_dirs: Iterable[Path], people: bytes = b""
+) -> str:
+    """Everything besides the entries that every page depends on (people.yaml too: it
+    decides who said what)."""
     digest = hashlib.sha1(f"{FORMAT}|{__version__}|{drafts}|".encode())
+    digest.update(hashlib.sha1(people).digest())
     digest.update(repr(sorted((k, repr(v)) for k, v in vars(config).items()
                               if k != "findings")).encode())
     for folder in template_dirs:
@@ -92,9 +95,10 @@ def fingerprint(value: Any) -> str:
     def feed(item: Any) -> None:
         if isinstance(item, Extracted):
             digest.update(b"X" + (item.entry.checksum or repr(item)).encode())
-        elif isinstance(item, Group):
-            digest.update(f"G{item.key}\0{item.title}\0{item.description}\0".encode())
-            feed(item.entries)
+        elif is_dataclass(item) and not isinstance(item, type):
+            digest.update(f"D{type(item).__name__}\0".encode())
+            for spec in fields(item):
+                feed(getattr(item, spec.name))
         elif isinstance(item, dict):
             for key in sorted(item):
                 digest.update(f"K{key}\0".encode())
@@ -183,6 +187,8 @@ def _row(x: Extracted) -> dict[str, Any] | None:
         "key_lines": dict(e.key_lines),
         "html": x.html, "paragraphs": list(x.paragraphs), "text": x.text, "excerpt": x.excerpt,
         "found": list(x.topics),
+        "quotes": [[q.text, q.kind, q.speaker, q.paragraph, q.start, q.end, q.role, q.cited,
+                    q.sentence] for q in x.quotes],
     }
 
 
@@ -199,4 +205,5 @@ def _extracted(row: dict[str, Any]) -> Extracted:
         checksum=row["checksum"], key_lines=dict(row["key_lines"]),
     )
     return Extracted(entry=entry, html=row["html"], paragraphs=tuple(row["paragraphs"]),
-                     text=row["text"], excerpt=row["excerpt"], topics=tuple(row["found"]))
+                     text=row["text"], excerpt=row["excerpt"], topics=tuple(row["found"]),
+                     quotes=tuple(Quote(*q) for q in row["quotes"]))

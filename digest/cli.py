@@ -19,12 +19,13 @@ from digest import __version__
 from digest.build import BuildFailed, BuildOptions, build
 from digest.cache import cache_file, load_cache, save_cache
 from digest.check import check
-from digest.config import CONFIG_NAME, Config, load_config
+from digest.config import CONFIG_NAME, PEOPLE_FILE, PROPOSED_PEOPLE_FILE, Config, load_config
 from digest.errors import DigestError, Finding
 from digest.ingest import IngestOptions, ingest
 from digest.ingest.boilerplate import compile_patterns
 from digest.ingest.dates import parse_date
 from digest.serve.preview import PreviewOptions, serve
+from digest.textio import write_atomic
 
 OK, FAILED, USAGE = 0, 1, 2
 
@@ -150,6 +151,12 @@ def _build(args: argparse.Namespace, config: Config) -> int:
         return FAILED
     if result.changed:
         save_cache(cache_path, result.cache)
+    proposals = config.root / PROPOSED_PEOPLE_FILE
+    new = result.proposed_people
+    if new is not None and (not proposals.is_file() or proposals.read_text("utf-8") != new):
+        write_atomic(proposals, new.encode("utf-8"))
+        print(f"{proposals.name}: speakers and roles not yet in {PEOPLE_FILE}; review them "
+              f"and copy what is right into {PEOPLE_FILE}", file=sys.stderr)
     _print_findings(result.findings)
     print(result.summary())
     return FAILED if args.strict and result.findings else OK

@@ -14,10 +14,12 @@ from digest.slugs import name_slug
 from digest.textio import DEFAULT_MAX_BYTES, read_text
 
 CONFIG_NAME = "digest.yaml"
+PEOPLE_FILE = "people.yaml"
+PROPOSED_PEOPLE_FILE = "people.proposed.yaml"
 
 _KNOWN = {
     "title", "description", "base_url", "language", "content", "output", "templates",
-    "topics", "boilerplate", "max_bytes",
+    "topics", "boilerplate", "max_bytes", "aliases",
 }
 
 
@@ -34,6 +36,7 @@ class Config:
     topics: tuple[Topic, ...] = ()
     boilerplate: tuple[str, ...] = ()
     max_bytes: int = DEFAULT_MAX_BYTES
+    aliases: tuple[tuple[str, str], ...] = ()  # spelling -> canonical name ("DPRK", "North Korea")
     findings: tuple[Finding, ...] = field(default=(), compare=False)
 
 
@@ -103,8 +106,19 @@ def _from_mapping(data: dict[str, Any], root: Path, path: Path, text: str) -> Co
         topics=_topics(data.get("topics"), path, line("topics")),
         boilerplate=tuple(boilerplate),
         max_bytes=max_bytes,
+        aliases=_aliases(data.get("aliases"), path, line("aliases")),
         findings=findings,
     )
+
+
+def _aliases(raw: Any, path: Path, line: int) -> tuple[tuple[str, str], ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in raw.items()):
+        raise DigestError("`aliases` must map spellings to names", path, line,
+                          hint="e.g. aliases: {DPRK: North Korea, Kiev: Kyiv}")
+    return tuple(sorted(raw.items()))
 
 
 def _topics(raw: Any, path: Path, line: int) -> tuple[Topic, ...]:

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 
 from digest.extract.markdown import new_renderer, render_body
+from digest.extract.quotes import extract_quotes
 from digest.extract.topics import TopicMatcher
-from digest.model import Entry
+from digest.link.people import People
+from digest.model import Entry, Quote
 
 
 @dataclass(frozen=True)
@@ -20,17 +22,21 @@ class Extracted:
     text: str  # the body as plain text, for excerpts and search
     excerpt: str
     topics: tuple[str, ...]  # front-matter topics first, then those found by rules
+    quotes: tuple[Quote, ...] = ()  # in reading order; marked q1, q2... in `html`
 
 
 def extract_entries(
-    entries: Sequence[Entry], matcher: TopicMatcher, md: MarkdownIt | None = None
+    entries: Sequence[Entry], matcher: TopicMatcher, md: MarkdownIt | None = None,
+    people: People | None = None,
 ) -> tuple[Extracted, ...]:
     md = md or new_renderer()
-    return tuple(extract_entry(entry, matcher, md) for entry in entries)
+    return tuple(extract_entry(entry, matcher, md, people) for entry in entries)
 
 
-def extract_entry(entry: Entry, matcher: TopicMatcher, md: MarkdownIt) -> Extracted:
-    body = render_body(entry.body, md)
+def extract_entry(
+    entry: Entry, matcher: TopicMatcher, md: MarkdownIt, people: People | None = None
+) -> Extracted:
+    body = render_body(entry.body, md, lambda paragraphs: extract_quotes(paragraphs, people))
     found = matcher.match(f"{entry.title}\n{body.text}")
     topics = tuple(dict.fromkeys((*entry.topics, *found)))
     return Extracted(
@@ -40,4 +46,5 @@ def extract_entry(entry: Entry, matcher: TopicMatcher, md: MarkdownIt) -> Extrac
         text=body.text,
         excerpt=entry.summary or body.excerpt,
         topics=topics,
+        quotes=body.quotes,
     )

@@ -50,5 +50,11 @@ class Links:
     def source(self, name: str) -> str:
         return self.to(f"sources/{name_slug(name)}.html")
 
+    def person(self, name: str) -> str:
+        return self.to(f"people/{name_slug(name)}.html")
+
+    def cluster(self, cluster_id: str) -> str:
+        return self.to(f"quotes/{cluster_id}.html")
+
     def asset(self, name: str) -> str:
         return self.to(f"assets/{name}")

@@ -8,6 +8,7 @@ from typing import Any
 
 from digest.extract import Extracted
 from digest.group import Group, Grouped
+from digest.link.digest_links import Linked
 from digest.render.links import entry_path
 
 HOME_MIN_ENTRIES = 40  # whole days are shown until at least this many entries
@@ -21,11 +22,31 @@ class Page:
     context: Mapping[str, Any]
 
 
-def plan_pages(grouped: Grouped) -> tuple[Page, ...]:
-    return tuple(_pages(grouped))
+def plan_pages(grouped: Grouped, linked: Linked | None = None) -> tuple[Page, ...]:
+    return (*_pages(grouped, linked), *(_quote_pages(linked) if linked else ()))
 
 
-def _pages(g: Grouped) -> Iterator[Page]:
+def _quote_pages(linked: Linked) -> Iterator[Page]:
+    for cluster in linked.clusters:
+        yield Page(f"quotes/{cluster.id}.html", "cluster.html", {"c": cluster})
+    yield Page("people/index.html", "people.html", {"people": linked.people})
+    for person in linked.people:
+        yield Page(f"people/{person.slug}.html", "person.html", {"p": person})
+
+
+def _entry_quotes(x: Extracted, linked: Linked | None) -> dict[str, Any]:
+    """The entry's quotes, and for each cluster the other outlets that carried it."""
+    items = linked.by_entry.get(x.entry.slug, ()) if linked else ()
+    others: dict[str, tuple[str, ...]] = {}
+    for item in items:
+        cluster = linked.cluster_of[item.cluster] if linked else None
+        others[item.cluster] = tuple(
+            outlet for outlet in (cluster.outlets if cluster else ())
+            if outlet != (x.entry.source or "Unknown source"))
+    return {"x": x, "quotes": items, "others": others}
+
+
+def _pages(g: Grouped, linked: Linked | None) -> Iterator[Page]:
     yield Page("index.html", "index.html", {
         "days": _home_days(g.days), "undated": g.undated, "total": len(g.entries),
         "months": g.months,
@@ -60,7 +81,7 @@ def _pages(g: Grouped) -> Iterator[Page]:
     for source in g.sources:
         yield from _paged(f"sources/{source.key}", source, "source")
     for x in g.entries:
-        yield Page(entry_path(x), "entry.html", {"x": x})
+        yield Page(entry_path(x), "entry.html", _entry_quotes(x, linked))
     yield Page("feed.xml", "feed.xml", {
         "feed_title": None, "feed_path": "feed.xml", "alternate": "index.html",
         "entries": _dated(g.entries),

@@ -13,6 +13,7 @@ from jinja2 import Environment
 from digest import __version__
 from digest.config import Config
 from digest.extract import Extracted
+from digest.link.digest_links import Linked
 from digest.paths import origin_path
 from digest.render.links import Links, entry_path
 from digest.render.plan import Page
@@ -72,6 +73,30 @@ def entries_json(entries: Sequence[Extracted], root: Path) -> bytes:
         for x in entries
     ]
     return json_bytes({"entries": records})
+
+
+def quotes_json(linked: Linked) -> bytes:
+    """site/data/quotes.json: every quote, who said it, and the statement it belongs to."""
+    return json_bytes({"quotes": [
+        {
+            "id": item.id, "text": item.quote.text, "speaker": item.quote.speaker,
+            "role": item.quote.role, "entry": item.entry.entry.slug, "kind": item.quote.kind,
+            "cluster": item.cluster, "cited": item.quote.cited,
+            "path": f"{entry_path(item.entry)}#"
+                    + (f"q{item.number}" if item.quote.kind != "indirect"
+                       else f"p{item.quote.paragraph}"),
+        }
+        for item in linked.quotes
+    ]})
+
+
+def people_json(linked: Linked) -> bytes:
+    """site/data/people.json: everyone quoted, with aliases, roles and their quotes' ids."""
+    return json_bytes({"people": [
+        {"name": p.name, "slug": p.slug, "aliases": list(p.aliases), "roles": list(p.roles),
+         "path": f"people/{p.slug}.html", "quotes": [i.id for i in p.items]}
+        for p in linked.people
+    ]})
 
 
 def json_bytes(data: object) -> bytes:

@@ -8,14 +8,15 @@ See digest.search.index for its file layout.
 from __future__ import annotations
 
 from digest.group import Grouped
+from digest.link.digest_links import Linked
 from digest.render.links import entry_path
 from digest.render.plan import Page
 from digest.search.index import build_index
 from digest.search.record import KINDS, SearchRecord, shorten
 
 
-def records_from(grouped: Grouped) -> tuple[SearchRecord, ...]:
-    """One record per entry and per topic."""
+def records_from(grouped: Grouped, linked: Linked | None = None) -> tuple[SearchRecord, ...]:
+    """One record per entry and per topic, and with `linked`, per quote and per person."""
     articles = tuple(
         SearchRecord(
             id=f"e:{x.entry.slug}", kind="article", title=x.entry.title, path=entry_path(x),
@@ -36,7 +37,37 @@ def records_from(grouped: Grouped) -> tuple[SearchRecord, ...]:
         )
         for g in grouped.topics
     )
-    return articles + topics
+    return articles + topics + (_linked_records(linked) if linked else ())
+
+
+def _linked_records(linked: Linked) -> tuple[SearchRecord, ...]:
+    quotes = tuple(
+        SearchRecord(
+            id=f"q:{item.id}", kind="quote", title=shorten(item.quote.text),
+            path=f"quotes/{item.cluster}.html",
+            date=item.entry.entry.date.iso() if item.entry.entry.date else None,
+            source=item.entry.entry.source, speaker=item.quote.speaker,
+            topics=item.entry.topics, body=item.quote.text, excerpt=shorten(item.quote.text),
+        )
+        for item in linked.quotes
+    )
+    people = tuple(
+        SearchRecord(
+            id=f"p:{person.slug}", kind="person", title=person.name,
+            path=f"people/{person.slug}.html",
+            date=person.items[0].entry.entry.date.iso() if person.items[0].entry.entry.date
+            else None,
+            source=None, speaker=person.name, topics=(),
+            body="\n".join((*person.aliases, *person.roles)),
+            excerpt=shorten("; ".join(person.roles) or _count_quotes(len(person.items))),
+        )
+        for person in linked.people
+    )
+    return quotes + people
+
+
+def _count_quotes(n: int) -> str:
+    return f"{n} {'quote' if n == 1 else 'quotes'}"
 
 
 def search_page() -> Page:

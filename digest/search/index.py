@@ -243,4 +243,7 @@ def _length_code(length: int) -> int:
 
 def _script(key: str, data: object) -> bytes:
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    # `<`, `>` and `&` only occur inside JSON strings, where their escapes mean the
+    # same: no record text can close a script or open a tag, wherever a shard ends up.
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f"window.__digestSearch.add({json.dumps(key)},{text});\n".encode()

@@ -1,0 +1,320 @@
+"""Quotes in an entry's paragraphs: what was said, by whom, and where.
+
+Direct quotes are text in quotation marks ("…", “…”, „…“, «…») that stands as an
+utterance of its own: it opens its sentence or follows a colon, and nothing but an
+attribution ('," Austin said') follows it. A quote split by an attribution
+('"…," he said, "…"') gives two quotes with one speaker. A phrase in marks inside
+a sentence is a partial quote when the sentence reports speech; without a speech
+verb or "according to" it is a name or a scare quote ('an agreement on a
+“comprehensive strategic partnership”', 'A "special Buryat battalion"'), and so is a
+phrase in title case ('"Komersant Ukrainian"'), however the sentence reads: neither is
+anyone's words. A colon introduces a quote even when the introducer is no person
+("The agreement provides:"): that quote is kept, with speaker None.
+
+Paragraphs without marks are quotes when the text shows it: a closing attribution
+line ("… Iran. Lloyd Austin US Defense Minister"), first-person speech ("we", "I")
+right after a paragraph attributing speech to a person, or an editor's note inside
+it ("(… — ed.)"), which only a quotation needs.
+
+Offsets index the paragraphs given: paragraphs[q.paragraph][q.start:q.end] == q.text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from digest.extract.attribution import (
+    AUX,
+    SPEECH_VERBS,
+    VERB_RE,
+    Article,
+    Source,
+    Word,
+    appositive_role,
+    blank_parentheses,
+    leading_np,
+    np_word,
+    parse_np,
+    trailing_np,
+    words,
+)
+from digest.extract.indirect import find_sources, indirect_quote, nearest, sentences
+from digest.link.people import People
+from digest.model import Quote
+
+_SPANS = (
+    re.compile(r'"([^"]*)"'),
+    re.compile(r"“([^“”]*)”"),
+    re.compile(r"„([^„“”]*)[“”]"),
+    re.compile(r"«([^«»]*)»"),
+)
+_OPENING = "\"“„«"
+_TERMINAL = ".!?…"
+_TRIM = ", \t\n\u00a0"
+# A name or title glued after the last sentence, with no full stop of its own.
+_TRAILER = re.compile(r"(?<=[.!?…])[\"”»’)]*\s+(?:[—–-]\s*)?([A-Z][^.!?…\"“”«»„:;]{2,100})$")
+_LINE = re.compile(r"^\s*(?:[—–-]\s*)?([A-Z][^.!?…\"“”«»„:;]{2,100})$")
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y|us)\b")
+_EDITORIAL = re.compile(r"\b(?:we|let us)\s+(?:would like to\s+)?(?:remind|recall)\b"
+                        r"|\bas we (?:have )?(?:reported|wrote)\b", re.I)
+_EDITOR_NOTE = re.compile(r"[—–-]\s*(?:ed|eds|editor)\.?\s*\)", re.I)
+_NAMING = re.compile(r"\b(?:so-called|dubbed|named|titled|entitled|known as|nicknamed|"
+                     r"codenamed|code-named)\s*$", re.I)
+_SMALL = frozenset({"of", "the", "and", "for", "in", "on", "a", "an", "de", "to"})
+
+
+@dataclass(frozen=True)
+class _Span:
+    open: int  # the opening mark
+    start: int  # the quoted words, marks and a trailing comma left out
+    end: int
+    close: int  # just after the closing mark
+
+
+def find_spans(text: str) -> list[_Span]:
+    """Text in quotation marks, outermost only, in reading order."""
+    found = sorted(((m.start(), m.end(), m.start(1), m.end(1))
+                    for pattern in _SPANS for m in pattern.finditer(text)),
+                   key=lambda s: (s[0], -s[1]))
+    kept: list[tuple[int, int, int, int]] = []
+    for span in found:
+        if not kept or span[0] >= kept[-1][1]:  # a nested or crossing pair loses
+            kept.append(span)
+    if not kept and text and text[0] in _OPENING and text.count(text[0]) == 1:
+        kept.append((0, len(text), 1, len(text)))  # runs on into the next paragraph
+    spans: list[_Span] = []
+    for opening, close, start, end in kept:
+        start += len(text[start:end]) - len(text[start:end].lstrip())
+        end = start + len(text[start:end].rstrip(_TRIM))
+        if end > start:
+            spans.append(_Span(opening, start, end, close))
+    return spans
+
+
+def _masked(text: str, spans: Sequence[_Span]) -> str:
+    # Sentence ends inside a quote must not split the sentence that holds it; its first
+    # letter and final stop still start and end one.
+    chars = list(text)
+    for span in spans:
+        last = span.end - 1 if text[span.end - 1] in _TERMINAL else span.end
+        chars[span.start + 1:last] = "x" * max(0, last - span.start - 1)
+    return "".join(chars)
+
+
+def _is_name(text: str, before: str) -> bool:
+    """A title or a name in marks ("Komersant Ukrainian", dubbed "X"), not anyone's words."""
+    if _NAMING.search(before):
+        return True
+    ws = text.split()
+    return (0 < len(ws) <= 6 and text[-1] not in _TERMINAL and ws[0][0].isupper()
+            and all(w[0].isupper() or w in _SMALL for w in ws))
+
+
+def _verb_length(ws: Sequence[Word], k: int) -> int:
+    if ws[k].low in SPEECH_VERBS:
+        return 1
+    if ws[k].low in ("pointed", "points") and k + 1 < len(ws) and ws[k + 1].low == "out":
+        return 2
+    return 0
+
+
+class _Reader:
+    def __init__(self, paragraphs: Sequence[str], people: People | None) -> None:
+        self.paragraphs = paragraphs
+        self.article = Article(people)
+        for paragraph in paragraphs:
+            self.article.learn(paragraph)
+        self.quotes: list[Quote] = []
+        self.context: tuple[bool, str | None] = (False, None)  # the paragraph before
+        self.intro: Source | None = None  # its closing "…:" line, if any
+        self.intro_open = False
+        self.quoted: str | None = None  # whose direct quote it held
+        self.attributed = False
+        self.speaker: str | None = None
+
+    def saw(self, source: Source | None) -> None:
+        self.attributed = self.attributed or source is not None
+        if source is not None and source.name:
+            self.speaker = self.article.last = source.name
+
+    def read(self) -> tuple[Quote, ...]:
+        for index, text in enumerate(self.paragraphs):
+            self.attributed, self.speaker = False, None
+            spans = find_spans(text)
+            quoted = self._paragraph(index, text, spans)
+            self.context = (self.attributed, self.speaker)
+            self.quoted = quoted
+        return tuple(sorted(self.quotes, key=lambda q: (q.paragraph, q.start, -q.end)))
+
+    def _add(self, index: int, start: int, end: int, kind: str, source: Source | None) -> None:
+        text = self.paragraphs[index]
+        person = source.name if source else None
+        self.quotes.append(Quote(
+            text=text[start:end], kind=kind, speaker=person, paragraph=index, start=start,
+            end=end, role=source.role if source and person else None,
+            cited=(source.text or None) if source and not person else None,
+        ))
+
+    def _paragraph(self, index: int, text: str, spans: list[_Span]) -> str | None:
+        intro, intro_open = self.intro, self.intro_open
+        self.intro, self.intro_open = None, False
+        if not spans and self._unmarked(index, text):
+            return self.speaker
+        masked = _masked(text, spans)
+        bounds = sentences(masked) or [(0, len(text))]
+        starts = [b[0] for b in bounds]
+        groups: list[list[_Span]] = [[] for _ in bounds]
+        for span in spans:
+            groups[max(0, bisect_right(starts, span.open) - 1)].append(span)
+        plain = blank_parentheses(text)
+        direct: dict[int, tuple[Source | None, bool]] = {}  # by opening mark: source, found?
+        for (s0, s1), group in zip(bounds, groups, strict=True):
+            for k, span in enumerate(group):
+                prev = group[k - 1].close if k else s0
+                after = group[k + 1].open if k + 1 < len(group) else s1
+                verdict = self._direct(masked, plain, prev, span, after)
+                if verdict is not None and not verdict[1] and span.open == 0 and intro_open:
+                    verdict = (intro or Source("", None), True)
+                if verdict is not None:
+                    direct[span.open] = verdict
+        chars = list(plain)
+        for span in spans:
+            if span.open in direct:
+                chars[span.start:span.end] = "x" * (span.end - span.start)
+        plain = "".join(chars)
+        unattributed: list[int] = []
+        for (s0, s1), group in zip(bounds, groups, strict=True):
+            found = find_sources(plain, s0, s1)
+            for span in group:
+                if span.open in direct:
+                    told, known = direct[span.open]
+                    if not known:
+                        unattributed.append(len(self.quotes))
+                    self._add(index, span.start, span.end, "direct", told)
+                    self.saw(told)
+                elif found and not _is_name(text[span.start:span.end],
+                                            text[max(s0, span.open - 40):span.open]):
+                    owner = nearest(found, span.open)
+                    told = self.article.source(owner.words, plain) if owner else None
+                    self._add(index, span.start, span.end, "partial", told)
+                    self.saw(told)
+            if not any(s.open in direct for s in group):
+                made = indirect_quote(text, index, plain, (s0, s1), self.article, found)
+                if made is not None:
+                    self.quotes.append(made[0])
+                    self.saw(made[1])
+        speakers = {src.name for src, known in direct.values() if known and src and src.name}
+        self._fill(unattributed, speakers, len(direct) == len(spans))
+        if text.rstrip().endswith(":"):
+            s0, s1 = bounds[-1]
+            owner = nearest(find_sources(plain, s0, s1), s1)
+            self.intro_open = True
+            self.intro = self.article.source(owner.words, plain) if owner else None
+        return self.speaker if len(speakers) == 1 or (unattributed and self.speaker) else None
+
+    def _direct(self, masked: str, plain: str, prev: int, span: _Span,
+                after: int) -> tuple[Source | None, bool] | None:
+        """(source, whether an attribution was found) when the span is a direct quote."""
+        lead = masked[prev:span.open].strip().lstrip(",;—–- ").strip()
+        tail = masked[span.close:after].strip().lstrip(",;:—–- ").strip()
+        told = self._tail(plain, span.close, after) if tail else None
+        if not lead.endswith(":") and not (
+                (not lead or (lead.endswith(",") and VERB_RE.search(lead)))
+                and (not tail or told is not None)):
+            return None
+        if told is None and lead:
+            told = self._lead(plain, prev, span.open)
+        return told, told is not None
+
+    def _fill(self, unattributed: list[int], speakers: set[str], all_direct: bool) -> None:
+        """Quotes no attribution reaches: the paragraph's one speaker, or the quote before."""
+        if not unattributed:
+            return
+        if len(speakers) == 1:
+            who: str | None = next(iter(speakers))
+        elif not speakers and all_direct and self.quoted:
+            who = self.quoted  # a quote paragraph of its own continues the quote before
+        else:
+            return
+        for k in unattributed:
+            self.quotes[k] = replace(self.quotes[k], speaker=who, role=self.article.role_of(who))
+        self.speaker = self.article.last = who
+
+    def _tail(self, plain: str, start: int, end: int) -> Source | None:
+        """'," Austin said.' / '," said Austin, head of …' right after a quote."""
+        ws = words(plain[start:min(end, start + 300)], start)
+        for k in range(min(len(ws), 9)):
+            size = _verb_length(ws, k)
+            if not size:
+                continue
+            before = ws[:k]
+            while before and before[-1].low in AUX:
+                before.pop()
+            if not before:
+                subject = leading_np(ws[k + size:])
+                if not subject:
+                    return None
+                role = appositive_role(plain, subject[-1].end)
+                source = self.article.source(subject, plain)
+                return replace(source, role=role) if role and source.name else source
+            if len(before) > 6 or any(w.closes for w in before):
+                return None
+            # A plain noun may lead the name ('," forecaster Ian Moss said'); a plain noun
+            # alone is a source that is no one in particular ('," officials said').
+            return self.article.source(trailing_np(before) or before, plain)
+        return None
+
+    def _lead(self, plain: str, start: int, end: int) -> Source | None:
+        """'Austin said:' / 'Quote from Austin:' / 'Austin:' before a quote."""
+        owner = nearest(find_sources(plain, start, end), end)
+        if owner is not None:
+            return self.article.source(owner.words, plain)
+        ws = words(plain[start:end], start)
+        if ws and len(ws) <= 6 and leading_np(ws) == ws:
+            return self.article.source(ws, plain)
+        return None
+
+    def _unmarked(self, index: int, text: str) -> bool:
+        """A paragraph without marks that is a quote all the same (see the module notes)."""
+        trailer = _TRAILER.search(text)
+        following = self.paragraphs[index + 1] if index + 1 < len(self.paragraphs) else ""
+        line = _LINE.match(following)
+        source: Source | None = None
+        end = len(text)
+        if trailer is not None:
+            source = self._signature(trailer.group(1), trailer.start(1), text, dashed=False)
+            end = len(text[:trailer.start()].rstrip()) if source else end
+        if source is None and line is not None:
+            dashed = following.lstrip()[:1] in "—–-"
+            source = self._signature(line.group(1), line.start(1), following, dashed)
+        attributed, before = self.context
+        if source is None and before and attributed and _FIRST_PERSON.search(text) \
+                and not _EDITORIAL.search(text) \
+                and not any(f.claim for f in find_sources(text, 0, len(text))):
+            source = Source("", before, self.article.role_of(before))
+        if source is None and _EDITOR_NOTE.search(text):
+            source = Source("", before if attributed else None, self.article.role_of(before))
+        if source is None:
+            return False
+        self._add(index, 0, end, "direct", source)
+        self.saw(source)
+        return True
+
+    def _signature(self, line: str, offset: int, text: str, dashed: bool) -> Source | None:
+        """A name with a title ("Lloyd Austin US Defense Minister"), or after a dash, alone."""
+        ws = words(line, offset)
+        if not 2 <= len(ws) <= 9 or not all(np_word(w) for w in ws):
+            return None
+        parsed = parse_np([w.text for w in ws])
+        # Without the title or the dash a bare name could be a caption or a credit.
+        if not parsed.name or not (parsed.role or dashed):
+            return None
+        return self.article.source(ws, text)
+
+
+def extract_quotes(paragraphs: Sequence[str], people: People | None = None) -> tuple[Quote, ...]:
+    """Every direct, partial and indirect quote in an entry's paragraphs, in reading order."""
+    return _Reader(paragraphs, people).read()

@@ -1,0 +1,1 @@
+"""Cross-entry linking: the people registry (people.yaml) that names speakers consistently."""

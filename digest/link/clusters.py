@@ -1,0 +1,449 @@
+"""Quote clusters: one statement, as every outlet that carried it reported it.
+
+Outlets rarely print the same words: one translates, another retranslates, a third quotes
+a clause or paraphrases. Lexical similarity alone barely separates two translations of one
+statement from another statement on the same topic, so links are gated first (same speaker,
+or an unknown one; dates within a window) and then judged on normalised text: exact
+repeats, excerpts (a quote inside a longer one), and fuzzy matches that need both shared
+content words and shared phrasing. Candidates come from an inverted index over each
+quote's rarest words (prefix filtering), so the work grows with the matches, not with the
+square of the digest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import unicodedata
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from itertools import pairwise
+
+
+@dataclass(frozen=True)
+class QuoteRef:
+    """One quote as the linker sees it."""
+
+    id: str  # stable, e.g. f"{entry_slug}-q{n}"
+    entry: str
+    text: str
+    speaker: str | None  # canonical name; None when the article does not say
+    kind: str  # direct | partial | indirect
+    day: date | None
+    source: str | None
+
+
+@dataclass(frozen=True)
+class Link:
+    a: str
+    b: str
+    method: str  # exact | excerpt | fuzzy | semantic
+    score: float
+
+
+@dataclass(frozen=True)
+class Cluster:
+    id: str  # "c-" + hash of the earliest member's id: stable while that member stays
+    members: tuple[str, ...]  # earliest first (by day, undated last, then id)
+    links: tuple[Link, ...]
+
+
+# Names outlets spell differently; user aliases (a `name -> canonical` table) extend these.
+# All-capital keys match case-sensitively, so "US" is the country and "us" stays a pronoun.
+DEFAULT_ALIASES: Mapping[str, str] = {
+    "DPRK": "North Korea",
+    "KDPR": "North Korea",
+    "North Korean": "North Korea",
+    "North Koreans": "North Korea",
+    "ROK": "South Korea",
+    "South Korean": "South Korea",
+    "US": "United States",
+    "USA": "United States",
+    "Kiev": "Kyiv",
+    "Russian Federation": "Russia",
+    "UN": "United Nations",
+    "Democratic People's Republic of Korea": "North Korea",
+}
+
+_STOP = frozenset({
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
+    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
+    "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "even",
+    "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers",
+    "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "let", "me",
+    "more", "most", "my", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or",
+    "other", "our", "ours", "out", "over", "own", "same", "she", "should", "so", "some", "such",
+    "than", "that", "the", "their", "theirs", "them", "then", "there", "these", "they", "this",
+    "those", "through", "to", "too", "under", "until", "up", "us", "very", "was", "we", "were",
+    "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would",
+    "you", "your", "yours",
+})
+
+_APOSTROPHES = dict.fromkeys(map(ord, "’‘ʼ`´′"), "'")
+_PUNCT_SPACE = dict.fromkeys(map(ord, "“”„«»\"‐‑‒–—―-/"), " ")
+# A digit group separator: "10,000", "10 000", "10.000" and "10000" are one number.
+_THOUSANDS = re.compile(r"(?<=\d)[,.'\u00a0\u202f\u2009 ](?=\d{3}(?!\d))")
+_NEGATION = re.compile(r"n't\b", re.IGNORECASE)
+_CONTRACTION = re.compile(r"'(?:s|re|ve|ll|d|m)\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_WORD = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+(?:_[^\W\d_]+)*")
+
+
+def _stem(word: str) -> str:
+    """A light suffix stripper: enough to meet "soldiers"/"soldier", "trained"/"training"."""
+    if len(word) <= 3 or word.isdigit():
+        return word
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+                word = word[:-1]  # planned -> plan
+            break
+    else:
+        if word.endswith("ies") and len(word) > 4:
+            word = word[:-3] + "y"
+        elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            word = word[:-1]
+    if word.endswith("y") and len(word) > 3:
+        word = word[:-1] + "i"  # supply/supplied -> suppli
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
+
+def _clean(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).translate(_PUNCT_SPACE)
+    text = _THOUSANDS.sub("", text)
+    text = _NEGATION.sub(" not", text)
+    return _CONTRACTION.sub("", text).replace("'", "")  # Russia's -> Russia, they're -> they
+
+
+def _words(text: str) -> tuple[list[str], set[int]]:
+    """The words of cleaned `text` and the indexes of those that open a sentence."""
+    words: list[str] = []
+    initial: set[int] = set()
+    for sentence in _SENTENCE.split(text):
+        initial.add(len(words))
+        words.extend(_WORD.findall(sentence))
+    return words, initial
+
+
+@dataclass(frozen=True)
+class _Text:
+    """A quote's text as the linker compares it."""
+
+    seq: tuple[str, ...]  # every word, casefolded, aliased, stemmed
+    joined: str  # " w1 w2 ... ": a contiguous excerpt is a substring of it
+    content: frozenset[str]  # without stop words: what overlap is measured on
+    bigrams: frozenset[tuple[str, str]]  # word order: phrasing shared, not just vocabulary
+    names: frozenset[str]  # places, people, bodies: translations keep them, topics swap them
+    numbers: frozenset[str]
+
+
+class _Normaliser:
+    """Text to _Text, with one alias table; remembers every text and word it has seen."""
+
+    def __init__(self, aliases: Mapping[str, str]) -> None:
+        exact: dict[str, str] = {}
+        folded: dict[str, str] = {}
+        for name, canonical in {**DEFAULT_ALIASES, **aliases}.items():
+            target = "_".join(_words(_clean(canonical).casefold())[0])
+            if name.isupper():
+                exact[_clean(name)] = target
+            else:
+                folded[" ".join(_clean(name).casefold().split())] = target
+            folded[" ".join(target.split("_"))] = target
+        self._exact_targets, self._folded_targets = exact, folded
+        self._exact = _alternation(exact, 0)
+        self._folded = _alternation(folded, re.IGNORECASE)
+        self._names = frozenset(folded.values())
+        self._known: dict[str, tuple[str, bool, bool]] = {}  # word -> stem, content, capital
+        self._cache: dict[str, _Text] = {}
+
+    def __call__(self, text: str) -> _Text:
+        found = self._cache.get(text)
+        if found is None:
+            found = self._cache[text] = self._normalise(text)
+        return found
+
+    def _alias(self, match: re.Match[str]) -> str:
+        key = match.group(0)
+        target = self._exact_targets.get(" ".join(key.split()))
+        return f" {target or self._folded_targets[' '.join(key.casefold().split())]} "
+
+    def _normalise(self, text: str) -> _Text:
+        text = _clean(text)
+        for pattern in (self._exact, self._folded):
+            if pattern is not None:
+                text = pattern.sub(self._alias, text)
+        words, initial = _words(text)
+        seq: list[str] = []
+        content: list[str] = []
+        names: list[str] = []
+        for n, word in enumerate(words):
+            known = self._known.get(word)
+            if known is None:
+                known = self._known[word] = _word(word, word in self._names)
+            stem, is_content, capital = known
+            seq.append(stem)
+            if is_content:
+                content.append(stem)
+                if stem in self._names or (capital and n not in initial):
+                    names.append(stem)
+        return _Text(
+            seq=tuple(seq),
+            joined=f" {' '.join(seq)} ",
+            content=frozenset(content),
+            bigrams=frozenset(pairwise(seq)),
+            names=frozenset(names),
+            numbers=frozenset(w for w in content if w[0].isdigit()),
+        )
+
+
+def _word(word: str, canonical: bool) -> tuple[str, bool, bool]:
+    """(stem, is a content word, is capitalised) of one word."""
+    if canonical:
+        return word, True, True
+    folded = word.casefold()
+    if folded in _STOP:
+        return folded, False, False
+    return _stem(folded), True, word[0].isupper()
+
+
+def _alternation(keys: Mapping[str, str], flags: int) -> re.Pattern[str] | None:
+    """One pattern for all alias keys, longest first, matching whole words only."""
+    if not keys:
+        return None
+    parts = (r"\s+".join(map(re.escape, key.split())) for key in keys)
+    body = "|".join(sorted(parts, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags)
+
+
+# Thresholds, chosen on tests/fixtures/quotes/statements.yaml (see test_clusters_eval.py).
+_ACCEPT = 0.42  # fuzzy score for two verbatim quotes by one speaker, both dated
+_PARAPHRASE = 0.15  # more for an indirect quote: reporters reuse the topic's words
+_UNDATED = 0.05  # more when a date is missing: the window cannot rule anything out
+_UNKNOWN = 0.10  # more when a speaker is missing: the speaker gate cannot either
+_MIN_SHARED = 3  # content words in common, at least
+_MIN_COVER = 0.35  # share of the shorter quote's content words found in the other
+_MIN_COVER_UNKNOWN = 0.5
+_PHRASE = 8  # content words in one shared run of words that alone make a score of 1
+_COMPATIBLE = 0.3  # cover every pair in a cluster needs: what stops chaining
+_EXCERPT_WORDS = 2  # content words an excerpt needs (a known speaker), to not link "very"
+_EXCERPT_WORDS_UNKNOWN = 4
+_SIMILAR_SIZE = 1.5  # below this ratio of sizes neither quote is an excerpt of the other
+
+
+def _pair(a: _Text, b: _Text) -> tuple[_Text, _Text]:
+    """(shorter, longer), by content words: overlap is measured on the shorter."""
+    if (len(a.content), a.joined) <= (len(b.content), b.joined):
+        return a, b
+    return b, a
+
+
+def _agree(short: _Text, long: _Text) -> bool:
+    """Do the names and numbers allow the same statement? Lexical overlap cannot tell
+    "evidence that DPRK troops are in Russia" from "evidence that Iran sent drones to
+    Russia"; a name or a number that one side lacks can."""
+    if len(short.names - long.names) > len(short.names) // 3:
+        return False
+    if len(long.content) >= _SIMILAR_SIZE * len(short.content):
+        return short.numbers <= long.numbers
+    return short.numbers == long.numbers
+
+
+def _cover(short: _Text, long: _Text) -> float:
+    return len(short.content & long.content) / len(short.content) if short.content else 0.0
+
+
+def _phrase(short: _Text, long: _Text) -> int:
+    """Content words in the longest run of words the two texts share."""
+    where: dict[str, list[int]] = defaultdict(list)
+    for j, word in enumerate(long.seq):
+        where[word].append(j)
+    best = 0
+    previous: dict[int, int] = {}
+    for word in short.seq:
+        gain = word in short.content
+        current = {j: previous.get(j - 1, 0) + gain for j in where.get(word, ())}
+        best = max(best, *current.values()) if current else best
+        previous = current
+    return best
+
+
+def _judge(qa: QuoteRef, ta: _Text, qb: QuoteRef, tb: _Text) -> Link | None:
+    known = qa.speaker is not None and qb.speaker is not None
+    short, long = _pair(ta, tb)
+    words = len(short.content)
+    if ta.seq == tb.seq and words >= (1 if known else _EXCERPT_WORDS_UNKNOWN):
+        return Link(qa.id, qb.id, "exact", 1.0)
+    if short.joined in long.joined and words >= (
+        _EXCERPT_WORDS if known else _EXCERPT_WORDS_UNKNOWN
+    ):
+        return Link(qa.id, qb.id, "excerpt", round(len(short.seq) / len(long.seq), 3))
+    if not _agree(short, long):
+        return None
+    cover = _cover(short, long)
+    if cover < (_MIN_COVER if known else _MIN_COVER_UNKNOWN) or words * cover < _MIN_SHARED:
+        return None
+    bigrams = len(short.bigrams & long.bigrams) / max(1, len(short.bigrams))
+    need = _ACCEPT
+    need += _PARAPHRASE if "indirect" in (qa.kind, qb.kind) else 0.0
+    need += _UNDATED if qa.day is None or qb.day is None else 0.0
+    need += 0.0 if known else _UNKNOWN
+    score = (cover + bigrams) / 2
+    if score < need:  # one long shared phrase can make up for reworded surroundings
+        score = max(score, min(1.0, _phrase(short, long) / _PHRASE))
+    return Link(qa.id, qb.id, "fuzzy", round(score, 3)) if score >= need else None
+
+
+def _compatible(qa: QuoteRef, ta: _Text, qb: QuoteRef, tb: _Text) -> bool:
+    """May two quotes share a cluster, linked or not? The cluster-level check that keeps a
+    long quote holding two statements from chaining their clusters into one."""
+    if qa.speaker and qb.speaker and qa.speaker != qb.speaker:
+        return False
+    short, long = _pair(ta, tb)
+    return short.joined in long.joined or (
+        _agree(short, long) and _cover(short, long) >= _COMPATIBLE
+    )
+
+
+_Postings = dict[tuple[str | None, str], list[int]]  # (speaker or None, word) -> quotes
+
+
+def _candidates(
+    quotes: Sequence[QuoteRef], texts: Sequence[_Text], window: int
+) -> set[tuple[int, int]]:
+    """Pairs worth judging: same speaker (or an unknown one), dates within the window, and
+    rare words in common. A link needs `need` shared content words, so a quote probes the
+    index with its rarest n - need + k words and keeps the quotes it meets k times (prefix
+    filtering): any pair that could link is met from its shorter side."""
+    df = Counter(word for text in texts for word in text.content)
+    rank = {w: r for r, w in enumerate(sorted(df, key=lambda w: (df[w], w)))}.__getitem__
+    days = [q.day.toordinal() if q.day else None for q in quotes]
+    day_of = [d or 0 for d in days].__getitem__
+    # Dated quotes in day order, undated ones apart. Speaker None is the unknown-speaker
+    # bucket; `anyone` files the known speakers' quotes under None, for unknown ones.
+    dated: _Postings = defaultdict(list)
+    undated: _Postings = defaultdict(list)
+    anyone: _Postings = defaultdict(list)
+    anyone_undated: _Postings = defaultdict(list)
+    for i in sorted(range(len(quotes)), key=day_of):
+        speaker = quotes[i].speaker
+        own, known = (dated, anyone) if days[i] is not None else (undated, anyone_undated)
+        for word in texts[i].content:
+            own[speaker, word].append(i)
+            if speaker is not None:
+                known[None, word].append(i)
+    when = {id(ids): [day_of(i) for i in ids] for ids in (*dated.values(), *anyone.values())}
+    pairs: set[tuple[int, int]] = set()
+    for i, (quote, text) in enumerate(zip(quotes, texts, strict=True)):
+        words = sorted(text.content, key=rank)
+        cover = _MIN_COVER if quote.speaker else _MIN_COVER_UNKNOWN
+        need = max(1, min(len(words), max(_MIN_SHARED, math.ceil(cover * len(words)))))
+        hits = min(3, need)
+        # An unknown speaker may be anyone; a known one may be an unnamed one.
+        probes = [(dated, undated, quote.speaker), (dated, undated, None)]
+        if quote.speaker is None:
+            probes[1] = (anyone, anyone_undated, None)
+        day = days[i]
+        met: list[int] = []
+        for word in words[: len(words) - need + hits]:
+            for in_order, apart, speaker in probes:
+                ids = in_order.get((speaker, word), [])
+                if day is not None and len(ids) > 32:  # short lists: the check below
+                    on = when[id(ids)]
+                    ids = ids[bisect_left(on, day - window) : bisect_left(on, day + window + 1)]
+                met += ids
+                met += apart.get((speaker, word), ())
+        for j in [j for j, n in Counter(met).items() if n >= hits]:
+            other = days[j]
+            if j != i and (day is None or other is None or abs(day - other) <= window):
+                pairs.add((min(i, j), max(i, j)))
+    return pairs
+
+
+def _order(quote: QuoteRef) -> tuple[bool, date, str]:
+    """Earliest first; undated quotes after every dated one."""
+    return (quote.day is None, quote.day or date.min, quote.id)
+
+
+def _priority(link: Link, kinds: Mapping[str, str]) -> tuple[int, float, str, str]:
+    # Verbatim evidence first, paraphrases last: a cluster takes its shape from the quotes
+    # outlets printed word for word, and an indirect quote joins one only if it fits all.
+    rank = {"exact": 0, "excerpt": 1}.get(link.method, 2)
+    if rank == 2 and "indirect" in (kinds[link.a], kinds[link.b]):
+        rank = 3
+    return (rank, -link.score, link.a, link.b)
+
+
+def link_quotes(
+    quotes: Sequence[QuoteRef], aliases: Mapping[str, str] = {}, window_days: int = 14
+) -> tuple[Cluster, ...]:
+    """Cluster quotes that report the same statement; every quote gets exactly one cluster.
+
+    `aliases` maps names to canonical ones ("Kiev": "Kyiv") on top of DEFAULT_ALIASES.
+    Quotes link only when by the same speaker (or one of them has none) and no more than
+    `window_days` apart (an undated quote fits any window, but needs stronger evidence).
+    """
+    if window_days < 0:
+        raise ValueError(f"window_days must be 0 or more, not {window_days}")
+    quotes = sorted(quotes, key=lambda q: q.id)
+    for before, after in pairwise(quotes):
+        if before.id == after.id:
+            raise ValueError(f"quote id {before.id!r} is not unique")
+    normalise = _Normaliser(aliases)
+    texts = [normalise(q.text) for q in quotes]
+    found = [
+        link
+        for i, j in _candidates(quotes, texts, window_days)
+        if (link := _judge(quotes[i], texts[i], quotes[j], texts[j]))
+    ]
+    kinds = {q.id: q.kind for q in quotes}
+    index = {q.id: i for i, q in enumerate(quotes)}
+    parent = list(range(len(quotes)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    # One representative per distinct (text, speaker): repeats add nothing to check.
+    shapes: dict[int, dict[tuple[str, str | None], int]] = {
+        i: {(texts[i].joined, q.speaker): i} for i, q in enumerate(quotes)
+    }
+    accepted: list[Link] = []
+    for link in sorted(found, key=lambda link: _priority(link, kinds)):
+        a, b = root(index[link.a]), root(index[link.b])
+        if a != b:
+            if not all(
+                _compatible(quotes[x], texts[x], quotes[y], texts[y])
+                for x in shapes[a].values()
+                for y in shapes[b].values()
+            ):
+                continue
+            a, b = (a, b) if len(shapes[a]) >= len(shapes[b]) else (b, a)
+            parent[b] = a
+            shapes[a].update(shapes.pop(b))
+        accepted.append(link)
+
+    members: dict[int, list[QuoteRef]] = defaultdict(list)
+    for i, quote in enumerate(quotes):
+        members[root(i)].append(quote)
+    links: dict[int, list[Link]] = defaultdict(list)
+    for link in accepted:
+        links[root(index[link.a])].append(link)
+    clusters = []
+    for r, group in members.items():
+        group.sort(key=_order)
+        digest = hashlib.sha1(group[0].id.encode("utf-8")).hexdigest()[:12]
+        clusters.append((_order(group[0]), Cluster(
+            id=f"c-{digest}",
+            members=tuple(q.id for q in group),
+            links=tuple(sorted(links[r], key=lambda link: (link.a, link.b))),
+        )))
+    return tuple(cluster for _, cluster in sorted(clusters, key=lambda c: c[0]))

@@ -1,0 +1,118 @@
+"""Across entries: every quote with its id and cluster, the clusters, and the people.
+
+Pure: extracted entries and the people registry in, one immutable `Linked` out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from digest.extract import Extracted
+from digest.link.clusters import Link, QuoteRef, link_quotes
+from digest.link.people import People
+from digest.model import Quote
+from digest.slugs import name_slug
+
+
+@dataclass(frozen=True)
+class QuoteItem:
+    id: str  # "<entry slug>-q<n>", n counting the entry's quotes from 1
+    number: int
+    entry: Extracted
+    quote: Quote
+    cluster: str
+
+    @property
+    def day(self) -> date | None:
+        return self.entry.entry.date.day if self.entry.entry.date else None
+
+
+@dataclass(frozen=True)
+class ClusterView:
+    id: str
+    items: tuple[QuoteItem, ...]  # earliest report first
+    links: tuple[Link, ...]
+    speaker: str | None
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(i.entry.entry.source or "Unknown source" for i in self.items))
+
+
+@dataclass(frozen=True)
+class PersonView:
+    name: str
+    slug: str
+    aliases: tuple[str, ...]
+    roles: tuple[str, ...]  # as articles and the registry give them
+    items: tuple[QuoteItem, ...]  # by date, newest first
+
+
+@dataclass(frozen=True)
+class Linked:
+    quotes: tuple[QuoteItem, ...]
+    clusters: tuple[ClusterView, ...]
+    people: tuple[PersonView, ...]
+    by_entry: Mapping[str, tuple[QuoteItem, ...]]
+    cluster_of: Mapping[str, ClusterView]
+
+
+def link_entries(
+    extracted: Sequence[Extracted], people: People, aliases: Mapping[str, str] | None = None
+) -> Linked:
+    items: list[QuoteItem] = []
+    refs: list[QuoteRef] = []
+    pending: list[tuple[str, int, Extracted, Quote]] = []
+    for x in extracted:
+        for number, quote in enumerate(x.quotes, start=1):
+            qid = f"{x.entry.slug}-q{number}"
+            pending.append((qid, number, x, quote))
+            refs.append(QuoteRef(
+                id=qid, entry=x.entry.slug, text=quote.text, speaker=quote.speaker,
+                kind=quote.kind, day=x.entry.date.day if x.entry.date else None,
+                source=x.entry.source,
+            ))
+    clusters = link_quotes(refs, dict(aliases or {}))
+    cluster_id = {member: c.id for c in clusters for member in c.members}
+    for qid, number, x, quote in pending:
+        items.append(QuoteItem(qid, number, x, quote, cluster_id[qid]))
+    by_id = {item.id: item for item in items}
+    views = tuple(
+        ClusterView(c.id, tuple(by_id[m] for m in c.members), c.links,
+                    next((by_id[m].quote.speaker for m in c.members if by_id[m].quote.speaker),
+                         None))
+        for c in clusters
+    )
+    by_entry: dict[str, list[QuoteItem]] = {}
+    for item in items:
+        by_entry.setdefault(item.entry.entry.slug, []).append(item)
+    return Linked(
+        quotes=tuple(items), clusters=views, people=_people(items, people),
+        by_entry={k: tuple(v) for k, v in by_entry.items()},
+        cluster_of={v.id: v for v in views},
+    )
+
+
+def _people(items: Sequence[QuoteItem], registry: People) -> tuple[PersonView, ...]:
+    said: dict[str, list[QuoteItem]] = {}
+    roles: dict[str, list[str]] = {}
+    for item in items:
+        name = item.quote.speaker
+        if name is None:
+            continue
+        said.setdefault(name, []).append(item)
+        if item.quote.role:
+            roles.setdefault(name, []).append(item.quote.role)
+    known = {person.name: person for person in registry.people()}
+    views = []
+    for name in sorted(said, key=str.casefold):
+        person = known.get(name)
+        given = [*roles.get(name, ()), *(r.role for r in (person.roles if person else ()))]
+        newest = sorted(said[name], key=lambda i: (i.day or date.min, i.id), reverse=True)
+        views.append(PersonView(
+            name=name, slug=name_slug(name), aliases=person.aliases if person else (),
+            roles=tuple(dict.fromkeys(given)), items=tuple(newest),
+        ))
+    return tuple(views)

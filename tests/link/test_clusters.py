@@ -1,0 +1,190 @@
+"""link_quotes: which quotes share a cluster, and how the link was made."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+import pytest
+
+from digest.link.clusters import Cluster, QuoteRef, link_quotes
+
+DAY = date(2024, 10, 23)
+EVIDENCE_003 = (
+    "There is evidence that DPRK troops are in Russia. What exactly they are doing remains "
+    "to be seen. This is something we need to figure out"
+)
+EVIDENCE_002 = (
+    "Now we are seeing evidence that there are North Korean troops that have gone to Russia. "
+    "What exactly they’re doing is left to be seen"
+)
+KURSK = (
+    "I am increasingly concerned that the Kremlin plans to use these North Korean soldiers "
+    "to support Russia's combat operations in Russia's Kursk region"
+)
+TEN_THOUSAND = (
+    "The evidence now suggests that North Korea has sent around 10,000 soldiers to train in "
+    "eastern Russia and some of these DPRK troops have already moved closer to Ukraine."
+)
+
+
+def quote(
+    id: str,
+    text: str,
+    speaker: str | None = "Lloyd Austin",
+    day: date | None = DAY,
+    kind: str = "direct",
+) -> QuoteRef:
+    return QuoteRef(id=id, entry=id.split("-")[0], text=text, speaker=speaker, kind=kind,
+                    day=day, source=None)
+
+
+def together(clusters: tuple[Cluster, ...], *ids: str) -> bool:
+    return any(set(ids) <= set(c.members) for c in clusters)
+
+
+def cluster_of(clusters: tuple[Cluster, ...], id: str) -> Cluster:
+    return next(c for c in clusters if id in c.members)
+
+
+def test_every_quote_is_in_exactly_one_cluster() -> None:
+    quotes = [quote("a-q1", KURSK), quote("b-q1", TEN_THOUSAND), quote("c-q1", KURSK)]
+    clusters = link_quotes(quotes)
+    members = [m for c in clusters for m in c.members]
+    assert sorted(members) == ["a-q1", "b-q1", "c-q1"]
+    assert len(clusters) == 2
+    assert all(c.id.startswith("c-") for c in clusters)
+    assert link_quotes([]) == ()
+
+
+def test_exact_repeat_across_typography_and_number_formats() -> None:
+    clusters = link_quotes([
+        quote("a-q1", "North Korea has sent 10,000 soldiers, and they’re training in Kiev."),
+        quote("b-q1", "North Korea has sent 10 000 soldiers and they're training in Kyiv"),
+    ])
+    assert len(clusters) == 1
+    (link,) = clusters[0].links
+    assert (link.a, link.b, link.method, link.score) == ("a-q1", "b-q1", "exact", 1.0)
+
+
+def test_aliases_name_one_country_many_ways() -> None:
+    dprk = quote("a-q1", "We know that the DPRK has sent soldiers to Russia.")
+    plain = quote("b-q1", "We know that North Korea has sent soldiers to Russia.")
+    assert len(link_quotes([dprk, plain])) == 1
+    # Another name is another country, unless the alias table says otherwise.
+    pyongyang = quote("b-q1", "We know that Pyongyang has sent soldiers to Russia.")
+    assert len(link_quotes([dprk, pyongyang])) == 2
+    assert len(link_quotes([dprk, pyongyang], {"Pyongyang": "North Korea"})) == 1
+
+
+def test_an_excerpt_links_to_the_quote_it_comes_from() -> None:
+    clusters = link_quotes([
+        quote("a-q1", "This could be the first step towards a world war, and the world must "
+                      "act now.", speaker="Volodymyr Zelenskyy"),
+        quote("b-q1", "the first step towards a world war", speaker="Volodymyr Zelenskyy",
+              kind="partial"),
+    ])
+    assert len(clusters) == 1
+    assert clusters[0].links[0].method == "excerpt"
+
+
+def test_a_one_word_excerpt_is_not_enough() -> None:
+    long = "If they intend to participate in this war, this is a very, very serious problem"
+    clusters = link_quotes([quote("a-q1", long), quote("b-q1", "very, very serious",
+                                                       kind="partial")])
+    assert len(clusters) == 2
+
+
+def test_two_translations_of_one_statement_link() -> None:
+    clusters = link_quotes([quote("a-q1", EVIDENCE_003), quote("b-q1", EVIDENCE_002,
+                                                              day=DAY + timedelta(days=1))])
+    assert len(clusters) == 1
+    assert clusters[0].links[0].method == "fuzzy"
+
+
+def test_an_undated_translation_still_links() -> None:
+    clusters = link_quotes([quote("a-q1", EVIDENCE_003), quote("b-q1", EVIDENCE_002, day=None)])
+    assert len(clusters) == 1
+
+
+def test_a_paraphrase_links_to_the_direct_quote_when_close() -> None:
+    indirect = ("the US is aware that North Korea has sent about 10,000 soldiers for training "
+                "in eastern Russia")
+    clusters = link_quotes([quote("a-q1", TEN_THOUSAND),
+                            quote("b-q1", indirect, kind="indirect")])
+    assert len(clusters) == 1
+    far = quote("c-q1", "the involvement of North Korea shows that Putin has big problems",
+                kind="indirect")
+    assert len(link_quotes([quote("a-q1", TEN_THOUSAND), far])) == 2
+
+
+def test_different_statements_by_one_speaker_stay_apart() -> None:
+    iran = ("There is evidence that Iran has delivered drones to Russia. What Russia will do "
+            "with them is something we need to figure out.")
+    twelve = TEN_THOUSAND.replace("10,000", "12,000")
+    clusters = link_quotes([
+        quote("a-q1", EVIDENCE_003), quote("b-q1", iran), quote("c-q1", KURSK),
+        quote("d-q1", TEN_THOUSAND), quote("e-q1", twelve),
+    ])
+    assert len(clusters) == 5
+
+
+def test_one_statement_by_two_speakers_is_two_statements() -> None:
+    clusters = link_quotes([quote("a-q1", KURSK), quote("b-q1", KURSK, speaker="Mark Rutte")])
+    assert len(clusters) == 2
+
+
+def test_an_unknown_speaker_links_only_on_strong_evidence() -> None:
+    known, unknown = quote("a-q1", KURSK), quote("b-q1", KURSK, speaker=None)
+    assert len(link_quotes([known, unknown])) == 1
+    short = "North Korean soldiers"
+    assert len(link_quotes([quote("a-q1", short), quote("b-q1", short, speaker=None)])) == 2
+
+
+def test_quotes_further_apart_than_the_window_do_not_link() -> None:
+    later = quote("b-q1", KURSK, day=DAY + timedelta(days=15))
+    assert len(link_quotes([quote("a-q1", KURSK), later])) == 2
+    assert len(link_quotes([quote("a-q1", KURSK), later], window_days=15)) == 1
+    assert len(link_quotes([quote("a-q1", KURSK), quote("b-q1", KURSK, day=None)])) == 1
+
+
+def test_a_long_quote_does_not_chain_two_statements() -> None:
+    # One outlet printed two sentences of the briefing as one quote; two others quoted one
+    # sentence each. Each may join the long quote, but not both: they are two statements.
+    both = f"{KURSK}. {TEN_THOUSAND}"
+    clusters = link_quotes([
+        quote("a-q1", both),
+        quote("b-q1", KURSK.replace("combat", "military"), day=DAY + timedelta(days=1)),
+        quote("c-q1", TEN_THOUSAND.replace("around", "about"), day=DAY + timedelta(days=2)),
+    ])
+    assert not together(clusters, "b-q1", "c-q1")
+
+
+def test_cluster_ids_survive_a_new_quote() -> None:
+    quotes = [quote("a-q1", KURSK), quote("b-q1", KURSK), quote("c-q1", TEN_THOUSAND)]
+    before = {c.members[0]: c.id for c in link_quotes(quotes)}
+    later = quote("d-q1", KURSK, day=DAY + timedelta(days=2))
+    after = link_quotes([*quotes, later, quote("e-q1", EVIDENCE_003)])
+    assert cluster_of(after, "a-q1").id == before["a-q1"]
+    assert cluster_of(after, "c-q1").id == before["c-q1"]
+    assert "d-q1" in cluster_of(after, "a-q1").members
+    assert cluster_of(after, "a-q1").members[0] == "a-q1"  # the earliest member comes first
+
+
+def test_output_is_deterministic_whatever_the_input_order() -> None:
+    quotes = [
+        quote(f"e{n}-q1", text, day=DAY + timedelta(days=n % 3))
+        for n, text in enumerate([KURSK, EVIDENCE_002, EVIDENCE_003, TEN_THOUSAND, KURSK] * 3)
+    ]
+    expected = link_quotes(quotes)
+    for seed in range(5):
+        shuffled = quotes[:]
+        random.Random(seed).shuffle(shuffled)
+        assert link_quotes(shuffled) == expected
+
+
+def test_ids_must_be_unique_and_the_window_not_negative() -> None:
+    with pytest.raises(ValueError, match="not unique"):
+        link_quotes([quote("a-q1", KURSK), quote("a-q1", TEN_THOUSAND)])
+    with pytest.raises(ValueError, match="window_days"):
+        link_quotes([], window_days=-1)

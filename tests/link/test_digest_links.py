@@ -1,0 +1,78 @@
+"""Quotes across the digest: ids, clusters, people, their pages and data files."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from digest.build import BuildOptions, build
+from digest.config import load_config
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    config = load_config(ROOT)
+    out = tmp_path_factory.mktemp("quotes") / "site"
+    build(config, BuildOptions(config.content_dir, out))
+    return out
+
+
+def quotes(site: Path) -> list[dict[str, object]]:
+    data = json.loads((site / "data" / "quotes.json").read_text())
+    assert isinstance(data["quotes"], list)
+    return data["quotes"]
+
+
+def test_quotes_json_has_every_field_and_paths_resolve(site: Path) -> None:
+    records = quotes(site)
+    assert records
+    for q in records:
+        assert {"id", "text", "speaker", "entry", "kind", "cluster", "path"} <= set(q)
+        assert q["kind"] in ("direct", "partial", "indirect")
+        page, anchor = str(q["path"]).split("#")
+        html = (site / page).read_text()
+        assert f'id="{anchor}"' in html
+        assert (site / "quotes" / f"{q['cluster']}.html").is_file()
+
+
+def test_one_statement_in_two_translations_shares_a_cluster(site: Path) -> None:
+    records = quotes(site)
+    prevail = next(q for q in records if "Putin will not prevail" in str(q["text"]))
+    win = next(q for q in records if "Putin will not win in Ukraine" in str(q["text"]))
+    assert prevail["cluster"] == win["cluster"]
+    assert prevail["speaker"] == win["speaker"] == "Lloyd Austin"
+    page = (site / "quotes" / f"{prevail['cluster']}.html").read_text()
+    assert "Ukrainska Pravda" in page and "Putin will not win" in page
+
+
+def test_people_registry_merges_spellings(site: Path) -> None:
+    people = json.loads((site / "data" / "people.json").read_text())["people"]
+    names = [p["name"] for p in people]
+    assert "Volodymyr Zelenskyy" in names and "Zelensky" not in names
+    austin = next(p for p in people if p["name"] == "Lloyd Austin")
+    assert (site / austin["path"]).is_file() and len(austin["quotes"]) >= 5
+    assert "US Secretary of Defense" in austin["roles"]
+
+
+def test_entry_pages_mark_quotes_and_link_clusters_and_people(site: Path) -> None:
+    page = next((site / "entries").glob("russias-appeal*.html")).read_text()
+    assert '<mark class="quote" id="q' in page
+    assert 'href="../quotes/c-' in page and 'href="../people/lloyd-austin.html"' in page
+
+
+def test_quote_text_is_escaped(tmp_path: Path) -> None:
+    shutil.copy(ROOT / "digest.yaml", tmp_path / "digest.yaml")
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "x.md").write_text(
+        "---\ntitle: Hostile quote\ndate: 2024-10-01\nsource: Outlet\n---\n\n"
+        '"<script>alert(1)</script> we will win," said <b>Evil</b> Person.\n')
+    out = tmp_path / "site"
+    build(load_config(tmp_path), BuildOptions(content, out))
+    for page in out.rglob("*"):
+        if page.suffix in (".html", ".json", ".js", ".xml"):
+            text = page.read_text()
+            assert "<script>alert" not in text and "<b>Evil" not in text, page
