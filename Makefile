@@ -7,7 +7,7 @@ DIGEST := $(BIN)/digest
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: setup site build ingest serve test lint typecheck browser clean
+.PHONY: setup site build ingest serve test lint typecheck browser clean bench
 
 setup: $(STAMP)
 
@@ -43,6 +43,12 @@ browser:
 
 test: setup browser lint typecheck
 	$(BIN)/python -m pytest
+
+# The scale bench (bench/README.md): digest against Hugo, Pelican and MkDocs on generated
+# corpora; the peers go into bench/out/.peers-venv, never into .venv.
+SIZES ?= 1000,10000
+bench: setup
+	$(BIN)/python -m bench.run --sizes $(SIZES)
 
 clean:
 	rm -rf site .cache $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
