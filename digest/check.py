@@ -6,10 +6,11 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from digest.config import Config
+from digest.config import PEOPLE_FILE, Config
 from digest.content import load_entries
-from digest.errors import Finding
+from digest.errors import DigestError, Finding
 from digest.extract.markdown import entry_link_target
+from digest.link.people import People
 from digest.model import Entry
 from digest.slugs import name_slug
 
@@ -20,6 +21,10 @@ def check(config: Config, content_dir: Path) -> tuple[Finding, ...]:
     findings = [Finding(e.message, e.path, e.line, e.hint, level="error") for e in loaded.errors]
     findings.extend(config.findings)
     findings.extend(loaded.findings)
+    try:
+        People.from_file(config.root / PEOPLE_FILE)
+    except DigestError as e:  # an alias of two people, a bad role date, broken YAML
+        findings.append(Finding(e.message, e.path, e.line, e.hint, level="error"))
     findings.extend(content_findings(config, loaded.entries))
     return tuple(findings)
 

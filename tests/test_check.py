@@ -34,3 +34,15 @@ def test_links_to_entry_files_become_links_to_their_pages() -> None:
     html = render_body("[B](../11/b.md#p2) [web](https://x.org/b.md)", new_renderer()).html
     assert 'href="b.html#p2"' in html and 'href="https://x.org/b.md"' in html
     assert entry_link_target("notes.txt") is None
+
+
+def test_an_alias_of_two_people_is_an_error(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    write(content / "a.md", "---\ntitle: A\n---\n\nBody.\n")
+    (tmp_path / "people.yaml").write_text(
+        "- name: Kyrylo Budanov\n  aliases: [Budanov]\n"
+        "- name: Oleksii Budanov\n  aliases: [Budanov]\n")
+    findings = [str(f) for f in check(load_config(tmp_path), content)]
+    assert len(findings) == 1
+    assert "people.yaml:" in findings[0] and ": error: " in findings[0]
+    assert "Budanov" in findings[0]

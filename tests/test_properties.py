@@ -46,3 +46,33 @@ def test_ingest_stamp_tells_any_edit(title: str, body: str, day: date) -> None:
     text = render_entry({"title": title, "date": day, "origin": "a.txt"}, body)
     assert untouched(text)
     assert not untouched(text.replace("\n---\n", "\nsource: x\n---\n", 1))
+
+
+hostile = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=60).map(
+    lambda s: f"<b>{s}<script>x</script>")
+
+
+@settings(max_examples=25, deadline=None)
+@given(hostile, hostile, hostile)
+def test_escaping_holds_for_any_string(title: str, source: str, said: str) -> None:
+    import json
+    import tempfile
+
+    from digest.build import BuildOptions, build
+    from digest.config import load_config
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "content").mkdir()
+        meta = {"title": title, "source": source, "date": date(2024, 10, 1), "topics": [source]}
+        quoted = json.dumps(said)  # a quote in straight double quotes, whatever it holds
+        (root / "content" / "a.md").write_text(
+            frontmatter.dump(meta, f"{quoted}, said Mark Rutte.\n\n{said}\n"))
+        try:
+            build(load_config(root), BuildOptions(root / "content", root / "site"))
+        except DigestError:
+            return  # refusing the input is fine; publishing it raw is not
+        for page in (root / "site").rglob("*"):
+            if page.suffix in (".html", ".xml", ".json", ".js") and page.name != "search.js":
+                text = page.read_text()
+                assert "<script>x" not in text and "<b>" not in text, page
