@@ -151,3 +151,14 @@ def test_static_symlinks_leading_outside_are_not_published(tmp_path: Path) -> No
     build(load_config(tmp_path), BuildOptions(content, tmp_path / "site"))
     assert (tmp_path / "site" / "assets" / "ok.css").is_file()
     assert not (tmp_path / "site" / "assets" / "leak.txt").exists()
+
+
+def test_files_over_the_size_limit_are_skipped_unread(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "log.txt").write_text("A log line that is not an article\n" * 2000)
+    (raw / "ok.txt").write_text("A short article headline here\n\nBody.\n")
+    report = ingest([raw], IngestOptions(tmp_path / "content", tmp_path, max_bytes=10_000))
+    assert {o.origin.name: o.status for o in report.outcomes} == {
+        "log.txt": SKIPPED, "ok.txt": WRITTEN}
+    assert "over the 10,000-byte limit" in str(report.findings[0])

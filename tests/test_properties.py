@@ -76,3 +76,25 @@ def test_escaping_holds_for_any_string(title: str, source: str, said: str) -> No
             if page.suffix in (".html", ".xml", ".json", ".js") and page.name != "search.js":
                 text = page.read_text()
                 assert "<script>x" not in text and "<b>" not in text, page
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.binary(max_size=400) | texts.map(lambda t: t.encode("utf-8")))
+def test_ingest_never_crashes_and_never_loses_an_article(data: bytes) -> None:
+    import tempfile
+
+    from digest.content import load_entries
+    from digest.ingest import SKIPPED, WRITTEN, IngestOptions, ingest
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "raw").mkdir()
+        (root / "raw" / "a.txt").write_bytes(data)
+        report = ingest([root / "raw"], IngestOptions(root / "content", root))
+        (outcome,) = report.outcomes
+        assert outcome.status in (WRITTEN, SKIPPED, "failed")
+        if outcome.status == WRITTEN:
+            loaded = load_entries(root / "content")
+            assert len(loaded.entries) == 1 and not loaded.errors
+        else:
+            assert outcome.message  # a reason the user can act on
