@@ -49,6 +49,7 @@ test: setup browser lint typecheck
 SIZES ?= 1000,10000
 bench: setup
 	$(BIN)/python -m bench.run --sizes $(SIZES)
+	$(BIN)/python -m bench.link_quotes
 
 clean:
 	rm -rf site .cache $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -21,10 +21,10 @@ from digest.link.clusters import QuoteRef, link_quotes
 ROOT = Path(__file__).resolve().parents[2]
 LABELS = ROOT / "tests" / "fixtures" / "quotes" / "statements.yaml"
 
-# Just below what the linker reaches today (see the module docstring of clusters.py):
-# a change that loses links or makes wrong ones fails here.
-PRECISION_FLOOR = 0.99
-RECALL_FLOOR = 0.0
+# Just below what the linker reaches today (precision 1.00, recall 0.50, on all pairs and
+# across outlets alike): a change that loses links or makes wrong ones fails here.
+PRECISION_FLOOR = 0.95
+RECALL_FLOOR = 0.45
 
 
 @dataclass(frozen=True)
