@@ -50,6 +50,7 @@ SIZES ?= 1000,10000
 bench: setup
 	$(BIN)/python -m bench.run --sizes $(SIZES)
 	$(BIN)/python -m bench.link_quotes
+	DIGEST_BENCH=1 $(BIN)/python -m pytest -q -s tests/link/test_stories_eval.py -k benchmark
 
 clean:
 	rm -rf site .cache $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

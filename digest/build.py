@@ -16,6 +16,7 @@ from digest.extract import extract_entry
 from digest.extract.markdown import new_renderer
 from digest.extract.topics import TopicMatcher
 from digest.group import group_entries
+from digest.link.coverage import find_story_views, with_auto_topics
 from digest.link.digest_links import Linked, link_entries
 from digest.link.people import People, dump_people, propose
 from digest.render.env import new_environment, theme_dir
@@ -29,6 +30,7 @@ from digest.render.site import (
     site_context,
     sitemap,
     static_files,
+    stories_json,
 )
 from digest.search import build_index, records_from, search_page
 
@@ -93,11 +95,15 @@ def build(config: Config, options: BuildOptions, cache: BuildCache | None = None
     entries = [e for e in loaded.entries if options.drafts or not e.draft]
 
     matcher, md = TopicMatcher(config.topics), new_renderer()
-    extracted = [cache.extracted_for(e) or extract_entry(e, matcher, md, people)
+    aliases = dict(config.aliases)
+    extracted = [cache.extracted_for(e) or extract_entry(e, matcher, md, people, aliases)
                  for e in entries]
-    grouped = group_entries(extracted, config.topics)
-    linked = link_entries(grouped.entries, people, dict(config.aliases))
-    pages = (*plan_pages(grouped, linked), search_page())
+    # Without topic rules, names that entries share become topics.
+    grouped = group_entries(extracted if config.topics else with_auto_topics(extracted),
+                            config.topics)
+    linked = link_entries(grouped.entries, people, aliases)
+    stories = find_story_views(grouped.entries, linked)
+    pages = (*plan_pages(grouped, linked, stories), search_page())
 
     site = site_context(config, options.drafts)
     prints = {page.path: fingerprint((page.template, page.context)) for page in pages}
@@ -107,6 +113,7 @@ def build(config: Config, options: BuildOptions, cache: BuildCache | None = None
         "data/entries.json": entries_json(grouped.entries, config.root),
         "data/quotes.json": quotes_json(linked),
         "data/people.json": people_json(linked),
+        "data/stories.json": stories_json(stories),
         **static_files([d / "static" for d in template_dirs]),
         **build_index(records_from(grouped, linked)),
     }

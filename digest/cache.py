@@ -26,10 +26,11 @@ from digest import __version__
 from digest.config import Config
 from digest.errors import Finding
 from digest.extract import Extracted
+from digest.extract.figures import Figure
 from digest.model import Entry, EntryDate, Quote
 from digest.textio import write_atomic
 
-FORMAT = 3
+FORMAT = 4
 
 
 @dataclass(frozen=True)
@@ -189,6 +190,9 @@ def _row(x: Extracted) -> dict[str, Any] | None:
         "found": list(x.topics),
         "quotes": [[q.text, q.kind, q.speaker, q.paragraph, q.start, q.end, q.role, q.cited,
                     q.sentence] for q in x.quotes],
+        "names": list(x.names),
+        "figures": [[f.quantity, f.value, f.approx, f.qualifier, f.text, f.sentence,
+                     f.paragraph, f.cited] for f in x.figures],
     }
 
 
@@ -206,4 +210,5 @@ def _extracted(row: dict[str, Any]) -> Extracted:
     )
     return Extracted(entry=entry, html=row["html"], paragraphs=tuple(row["paragraphs"]),
                      text=row["text"], excerpt=row["excerpt"], topics=tuple(row["found"]),
-                     quotes=tuple(Quote(*q) for q in row["quotes"]))
+                     quotes=tuple(Quote(*q) for q in row["quotes"]), names=tuple(row["names"]),
+                     figures=tuple(Figure(*f) for f in row["figures"]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib.resources import files
+from datetime import date
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
@@ -39,10 +40,10 @@ def new_environment(user_templates: Path | None) -> Environment:
     return env
 
 
-def longdate(value: EntryDate | None) -> str:
+def longdate(value: EntryDate | date | None) -> str:
     if value is None:
         return "Undated"
-    day = value.day
+    day = value.day if isinstance(value, EntryDate) else value
     return f"{day.day} {day:%B %Y}"
 
 

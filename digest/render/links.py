@@ -56,5 +56,8 @@ class Links:
     def cluster(self, cluster_id: str) -> str:
         return self.to(f"quotes/{cluster_id}.html")
 
+    def story(self, story_id: str) -> str:
+        return self.to(f"stories/{story_id}.html")
+
     def asset(self, name: str) -> str:
         return self.to(f"assets/{name}")

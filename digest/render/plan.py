@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from digest.extract import Extracted
 from digest.group import Group, Grouped
+from digest.link.coverage import StoryView
 from digest.link.digest_links import Linked
 from digest.render.links import entry_path
 
@@ -22,8 +24,31 @@ class Page:
     context: Mapping[str, Any]
 
 
-def plan_pages(grouped: Grouped, linked: Linked | None = None) -> tuple[Page, ...]:
-    return (*_pages(grouped, linked), *(_quote_pages(linked) if linked else ()))
+def plan_pages(
+    grouped: Grouped, linked: Linked | None = None, stories: Sequence[StoryView] = ()
+) -> tuple[Page, ...]:
+    story_of = {x.entry.slug: s for s in stories for x in s.entries}
+    return (*_pages(grouped, linked, story_of), *(_quote_pages(linked) if linked else ()),
+            *_story_pages(stories))
+
+
+def _story_pages(stories: Sequence[StoryView]) -> Iterator[Page]:
+    yield Page("stories/index.html", "stories.html", {"stories": _by_recency(stories)})
+    for story in stories:
+        yield Page(f"stories/{story.id}.html", "story.html", {"s": story})
+
+
+def _by_recency(stories: Sequence[StoryView]) -> tuple[StoryView, ...]:
+    return tuple(sorted(stories, key=lambda s: (s.last is not None, s.last or date.min,
+                                                len(s.entries), s.id), reverse=True))
+
+
+def _stories_of(entries: Sequence[Extracted], story_of: Mapping[str, StoryView],
+                ) -> tuple[StoryView, ...]:
+    """The stories these entries belong to, with more than one report, latest first."""
+    found = {story_of[x.entry.slug].id: story_of[x.entry.slug] for x in entries
+             if x.entry.slug in story_of and len(story_of[x.entry.slug].entries) > 1}
+    return _by_recency(list(found.values()))
 
 
 def _quote_pages(linked: Linked) -> Iterator[Page]:
@@ -46,10 +71,14 @@ def _entry_quotes(x: Extracted, linked: Linked | None) -> dict[str, Any]:
     return {"x": x, "quotes": items, "others": others}
 
 
-def _pages(g: Grouped, linked: Linked | None) -> Iterator[Page]:
+def _pages(g: Grouped, linked: Linked | None, story_of: Mapping[str, StoryView],
+           ) -> Iterator[Page]:
+    days = _home_days(g.days)
     yield Page("index.html", "index.html", {
-        "days": _home_days(g.days), "undated": g.undated, "total": len(g.entries),
-        "months": g.months,
+        "days": days, "undated": g.undated, "total": len(g.entries), "months": g.months,
+        "stories": _stories_of([x for d in days for x in d.entries], story_of)[:10],
+        "story_of": {x.entry.slug: story_of[x.entry.slug].id for d in days for x in d.entries
+                     if x.entry.slug in story_of and len(story_of[x.entry.slug].entries) > 1},
     })
     yield Page("archive.html", "archive.html", {"months": g.months, "undated": g.undated})
     yield Page("undated.html", "list.html", {
@@ -70,7 +99,8 @@ def _pages(g: Grouped, linked: Linked | None) -> Iterator[Page]:
         "heading": "Topics", "kind": "topic", "groups": g.topics,
     })
     for topic in g.topics:
-        yield from _paged(f"topics/{topic.key}", topic, "topic")
+        yield from _paged(f"topics/{topic.key}", topic, "topic",
+                          _stories_of(topic.entries, story_of)[:20])
         yield Page(f"topics/{topic.key}.xml", "feed.xml", {
             "feed_title": topic.title, "feed_path": f"topics/{topic.key}.xml",
             "alternate": f"topics/{topic.key}.html", "entries": _dated(topic.entries),
@@ -79,7 +109,7 @@ def _pages(g: Grouped, linked: Linked | None) -> Iterator[Page]:
         "heading": "Sources", "kind": "source", "groups": g.sources,
     })
     for source in g.sources:
-        yield from _paged(f"sources/{source.key}", source, "source")
+        yield from _paged(f"sources/{source.key}", source, "source", ())
     for x in g.entries:
         yield Page(entry_path(x), "entry.html", _entry_quotes(x, linked))
     yield Page("feed.xml", "feed.xml", {
@@ -89,7 +119,8 @@ def _pages(g: Grouped, linked: Linked | None) -> Iterator[Page]:
     yield Page("404.html", "404.html", {})
 
 
-def _paged(stem: str, group: Group, kind: str) -> Iterator[Page]:
+def _paged(stem: str, group: Group, kind: str, stories: tuple[StoryView, ...],
+           ) -> Iterator[Page]:
     """A long timeline in pages of PAGE_SIZE, newest first: `x.html`, `x-2.html`, ...
 
     An edit to one entry then re-renders the one page it is on, and nobody
@@ -99,6 +130,7 @@ def _paged(stem: str, group: Group, kind: str) -> Iterator[Page]:
     for n, chunk in enumerate(chunks):
         context = _list(group, kind)
         context["entries"] = chunk
+        context["stories"] = stories if n == 0 else ()
         context["pager"] = {
             "number": n + 1, "count": len(chunks), "total": len(group.entries),
             "prev": paths[n - 1] if n > 0 else None,

@@ -13,6 +13,7 @@ from jinja2 import Environment
 from digest import __version__
 from digest.config import Config
 from digest.extract import Extracted
+from digest.link.coverage import StoryView
 from digest.link.digest_links import Linked
 from digest.paths import origin_path
 from digest.render.links import Links, entry_path
@@ -96,6 +97,25 @@ def people_json(linked: Linked) -> bytes:
         {"name": p.name, "slug": p.slug, "aliases": list(p.aliases), "roles": list(p.roles),
          "path": f"people/{p.slug}.html", "quotes": [i.id for i in p.items]}
         for p in linked.people
+    ]})
+
+
+def stories_json(stories: Sequence[StoryView]) -> bytes:
+    """site/data/stories.json: each story's entries, dates and the figures it reports."""
+    return json_bytes({"stories": [
+        {
+            "id": s.id, "title": s.title, "path": f"stories/{s.id}.html",
+            "entries": [x.entry.slug for x in s.entries],
+            "first": s.first.isoformat() if s.first else None,
+            "last": s.last.isoformat() if s.last else None,
+            "figures": [
+                {"quantity": quantity, "value": f.value, "unit": quantity, "approx": f.approx,
+                 "text": f.text, "entry": x.entry.slug, "source": x.entry.source,
+                 "cited": f.cited}
+                for quantity, rows in s.figures for x, f in rows
+            ],
+        }
+        for s in stories
     ]})
 
 

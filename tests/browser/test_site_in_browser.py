@@ -31,7 +31,7 @@ def test_browse_from_disk(browser: Browser, demo_site: Path) -> None:
     page, problems = open_page(browser)
     page.goto((demo_site / "index.html").as_uri())
     assert page.locator("h1").first.inner_text() == "North Korean troops in Russia"
-    page.get_by_role("link", name="Russia's appeal for help to the DPRK").first.click()
+    page.locator(".card h3 a", has_text="Russia's appeal for help to the DPRK").first.click()
     assert page.url.endswith(".html") and "/entries/" in page.url
     assert "US Defense Secretary" in page.locator("h1").inner_text()
     page.get_by_role("link", name="Kursk region").first.click()
