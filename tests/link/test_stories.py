@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from types import ModuleType
 
 from digest.content import load_entries
 from digest.extract.autotopics import auto_topics, candidate_topics
 from digest.extract.markdown import new_renderer, render_body
 from digest.link.stories import Stats, Story, StoryDoc, find_stories
+from tests.fixtures.stories import corpus
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def corpus_module() -> ModuleType:
-    path = ROOT / "tests" / "fixtures" / "stories" / "corpus.py"
-    spec = importlib.util.spec_from_file_location("stories_corpus", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def demo_docs() -> list[StoryDoc]:
@@ -85,7 +73,7 @@ def test_adding_an_article_keeps_the_story_id() -> None:
 
 
 def test_same_result_whatever_the_input_order() -> None:
-    docs, _ = corpus_module().make_corpus(seed=4, events=6, unrelated=6)
+    docs, _ = corpus.make_corpus(seed=4, events=6, unrelated=6)
     expected = find_stories(docs)
     shuffled = list(docs)
     random.Random(1).shuffle(shuffled)
@@ -129,7 +117,7 @@ def test_undated_entries_come_last_and_can_join() -> None:
 
 
 def test_blocking_compares_far_fewer_pairs_than_all() -> None:
-    docs, _ = corpus_module().make_corpus(seed=5, events=40, unrelated=200)
+    docs, _ = corpus.make_corpus(seed=5, events=40, unrelated=200)
     stats = Stats()
     find_stories(docs, stats=stats)
     n = len(docs)

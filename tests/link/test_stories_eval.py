@@ -11,17 +11,14 @@ The timing test runs only with DIGEST_BENCH=1 (`make bench`).
 
 from __future__ import annotations
 
-import importlib.util
 import math
 import os
 import random
-import sys
 import time
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -29,21 +26,12 @@ from digest.extract.autotopics import auto_topics, candidate_topics
 from digest.extract.quotes import extract_quotes
 from digest.link.clusters import QuoteRef, link_quotes
 from digest.link.stories import Stats, Story, StoryDoc, find_stories
+from tests.fixtures.stories import corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 
 # Just below what find_stories reaches today: a change that loses quality fails here.
 FLOORS = {"fixture": (0.93, 0.98, 0.96), "bench": (0.91, 0.98, 0.98)}  # purity, inverse, NMI
-
-
-def load_corpus_module() -> ModuleType:
-    path = ROOT / "tests" / "fixtures" / "stories" / "corpus.py"
-    spec = importlib.util.spec_from_file_location("stories_corpus", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def with_names(docs: Sequence[StoryDoc]) -> list[StoryDoc]:
@@ -125,7 +113,6 @@ def report(name: str, figures: tuple[float, float, float], stats: Stats) -> None
 
 
 def test_fixture_corpus_quality() -> None:
-    corpus = load_corpus_module()
     totals = []
     for seed in (1, 2, 3):
         docs, labels = corpus.make_corpus(seed=seed, events=10, unrelated=12)
