@@ -7,14 +7,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from digest.cache import BuildCache, Summary, cache_key, fingerprint
+from digest.cache import BuildCache, Fingerprints, Summary, cache_key, fingerprint
 from digest.check import content_findings
 from digest.config import PEOPLE_FILE, Config
 from digest.content import file_stats, load_entries
 from digest.errors import DigestError, Finding
-from digest.extract import extract_entry
-from digest.extract.markdown import new_renderer
-from digest.extract.topics import TopicMatcher
+from digest.extract.parallel import extract_all
 from digest.group import group_entries
 from digest.link.coverage import find_story_views, with_auto_topics
 from digest.link.digest_links import Linked, link_entries
@@ -94,10 +92,11 @@ def build(config: Config, options: BuildOptions, cache: BuildCache | None = None
         raise BuildFailed(loaded.errors)
     entries = [e for e in loaded.entries if options.drafts or not e.draft]
 
-    matcher, md = TopicMatcher(config.topics), new_renderer()
     aliases = dict(config.aliases)
-    extracted = [cache.extracted_for(e) or extract_entry(e, matcher, md, people, aliases)
-                 for e in entries]
+    known = {e.slug: x for e in entries if (x := cache.extracted_for(e)) is not None}
+    fresh = iter(extract_all([e for e in entries if e.slug not in known], config.topics,
+                             people, aliases))
+    extracted = [known[e.slug] if e.slug in known else next(fresh) for e in entries]
     # Without topic rules, names that entries share become topics.
     grouped = group_entries(extracted if config.topics else with_auto_topics(extracted),
                             config.topics)
@@ -106,7 +105,8 @@ def build(config: Config, options: BuildOptions, cache: BuildCache | None = None
     pages = (*plan_pages(grouped, linked, stories), search_page())
 
     site = site_context(config, options.drafts)
-    prints = {page.path: fingerprint((page.template, page.context)) for page in pages}
+    prints_of = Fingerprints()
+    prints = {page.path: prints_of((page.template, page.context)) for page in pages}
     keep = {p for p, f in prints.items() if cache.pages.get(p) == f and (out / p).is_file()}
     files = {
         "sitemap.xml": sitemap(pages, config.base_url),

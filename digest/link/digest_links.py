@@ -23,10 +23,24 @@ class QuoteItem:
     entry: Extracted
     quote: Quote
     cluster: str
+    shared: bool = False  # other reports carry the same statement: its cluster has a page
 
     @property
     def day(self) -> date | None:
         return self.entry.entry.date.day if self.entry.entry.date else None
+
+    @property
+    def anchor(self) -> str:
+        """Where the quote is in its article: the marked words, or an indirect one's block."""
+        return f"q{self.number}" if self.quote.kind != "indirect" else f"p{self.quote.paragraph}"
+
+    @property
+    def path(self) -> str:
+        """The quote's page: its statement's when other reports carry it, else its place in
+        the article (a page per single quote would only repeat the article)."""
+        if self.shared:
+            return f"quotes/{self.cluster}.html"
+        return f"entries/{self.entry.entry.slug}.html#{self.anchor}"
 
 
 @dataclass(frozen=True)
@@ -75,9 +89,10 @@ def link_entries(
                 source=x.entry.source,
             ))
     clusters = link_quotes(refs, dict(aliases or {}))
-    cluster_id = {member: c.id for c in clusters for member in c.members}
+    cluster_of = {member: c for c in clusters for member in c.members}
     for qid, number, x, quote in pending:
-        items.append(QuoteItem(qid, number, x, quote, cluster_id[qid]))
+        cluster = cluster_of[qid]
+        items.append(QuoteItem(qid, number, x, quote, cluster.id, len(cluster.members) > 1))
     by_id = {item.id: item for item in items}
     views = tuple(
         ClusterView(c.id, tuple(by_id[m] for m in c.members), c.links,

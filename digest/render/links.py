@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from digest.extract import Extracted
+from digest.link.digest_links import QuoteItem
 from digest.slugs import name_slug
 
 
@@ -53,8 +54,8 @@ class Links:
     def person(self, name: str) -> str:
         return self.to(f"people/{name_slug(name)}.html")
 
-    def cluster(self, cluster_id: str) -> str:
-        return self.to(f"quotes/{cluster_id}.html")
+    def quote(self, item: QuoteItem) -> str:
+        return self.to(item.path)
 
     def story(self, story_id: str) -> str:
         return self.to(f"stories/{story_id}.html")

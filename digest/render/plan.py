@@ -53,7 +53,8 @@ def _stories_of(entries: Sequence[Extracted], story_of: Mapping[str, StoryView],
 
 def _quote_pages(linked: Linked) -> Iterator[Page]:
     for cluster in linked.clusters:
-        yield Page(f"quotes/{cluster.id}.html", "cluster.html", {"c": cluster})
+        if len(cluster.items) > 1:
+            yield Page(f"quotes/{cluster.id}.html", "cluster.html", {"c": cluster})
     yield Page("people/index.html", "people.html", {"people": linked.people})
     for person in linked.people:
         yield Page(f"people/{person.slug}.html", "person.html", {"p": person})

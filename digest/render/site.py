@@ -83,9 +83,7 @@ def quotes_json(linked: Linked) -> bytes:
             "id": item.id, "text": item.quote.text, "speaker": item.quote.speaker,
             "role": item.quote.role, "entry": item.entry.entry.slug, "kind": item.quote.kind,
             "cluster": item.cluster, "cited": item.quote.cited,
-            "path": f"{entry_path(item.entry)}#"
-                    + (f"q{item.number}" if item.quote.kind != "indirect"
-                       else f"p{item.quote.paragraph}"),
+            "path": f"{entry_path(item.entry)}#{item.anchor}",
         }
         for item in linked.quotes
     ]})

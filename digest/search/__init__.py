@@ -44,7 +44,7 @@ def _linked_records(linked: Linked) -> tuple[SearchRecord, ...]:
     quotes = tuple(
         SearchRecord(
             id=f"q:{item.id}", kind="quote", title=shorten(item.quote.text),
-            path=f"quotes/{item.cluster}.html",
+            path=item.path,
             date=item.entry.entry.date.iso() if item.entry.entry.date else None,
             source=item.entry.entry.source, speaker=item.quote.speaker,
             topics=item.entry.topics, body=item.quote.text, excerpt=shorten(item.quote.text),
