@@ -3,6 +3,7 @@ dominates a cold build."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -29,7 +30,10 @@ def extract_all(
     if workers < 2 or len(entries) < POOL_MIN_ENTRIES:
         return job(list(entries))
     chunks = [list(entries[i:i + CHUNK]) for i in range(0, len(entries), CHUNK)]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # Not fork: the preview server calls this from a process with threads running, and
+    # a forked child can inherit a lock another thread held.
+    context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         return [x for done in pool.map(job, chunks) for x in done]
 
 
