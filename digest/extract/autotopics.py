@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from digest.link.clusters import DEFAULT_ALIASES
+from digest.link.quotetext import DEFAULT_ALIASES
 from digest.slugs import name_slug
 
 MAX_TOPICS = 8

@@ -1,0 +1,175 @@
+"""Quote text as the linker compares it: folded, numbers and names normalised, stemmed.
+
+Two outlets' versions of one statement differ in quote marks, apostrophes, dashes,
+thousands separators ("10,000" / "10 000"), contractions and spellings of names ("DPRK" /
+"North Korea"); none of that should count as a difference.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from itertools import pairwise
+
+# Names outlets spell differently; user aliases (a `name -> canonical` table) extend these.
+# All-capital keys match case-sensitively, so "US" is the country and "us" stays a pronoun.
+DEFAULT_ALIASES: Mapping[str, str] = {
+    "DPRK": "North Korea", "KDPR": "North Korea", "North Korean": "North Korea",
+    "North Koreans": "North Korea", "Democratic People's Republic of Korea": "North Korea",
+    "ROK": "South Korea", "South Korean": "South Korea",
+    "US": "United States", "USA": "United States", "UN": "United Nations",
+    "Kiev": "Kyiv", "Russian Federation": "Russia",
+}
+
+_STOP = frozenset({
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
+    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
+    "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "even",
+    "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers",
+    "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "let", "me",
+    "more", "most", "my", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or",
+    "other", "our", "ours", "out", "over", "own", "same", "she", "should", "so", "some", "such",
+    "than", "that", "the", "their", "theirs", "them", "then", "there", "these", "they", "this",
+    "those", "through", "to", "too", "under", "until", "up", "us", "very", "was", "we", "were",
+    "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would",
+    "you", "your", "yours",
+})
+
+_APOSTROPHES = dict.fromkeys(map(ord, "’‘ʼ`´′"), "'")
+_PUNCT_SPACE = dict.fromkeys(map(ord, "“”„«»\"‐‑‒–—―-/"), " ")
+# A digit group separator: "10,000", "10 000", "10.000" and "10000" are one number.
+_THOUSANDS = re.compile(r"(?<=\d)[,.'\u00a0\u202f\u2009 ](?=\d{3}(?!\d))")
+_NEGATION = re.compile(r"n't\b", re.IGNORECASE)
+_CONTRACTION = re.compile(r"'(?:s|re|ve|ll|d|m)\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_WORD = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+(?:_[^\W\d_]+)*")
+
+
+def _stem(word: str) -> str:
+    """A light suffix stripper: enough to meet "soldiers"/"soldier", "trained"/"training"."""
+    if len(word) <= 3 or word.isdigit():
+        return word
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+                word = word[:-1]  # planned -> plan
+            break
+    else:
+        if word.endswith("ies") and len(word) > 4:
+            word = word[:-3] + "y"
+        elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            word = word[:-1]
+    if word.endswith("y") and len(word) > 3:
+        word = word[:-1] + "i"  # supply/supplied -> suppli
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
+def _clean(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).translate(_PUNCT_SPACE)
+    text = _THOUSANDS.sub("", text)
+    text = _NEGATION.sub(" not", text)
+    return _CONTRACTION.sub("", text).replace("'", "")  # Russia's -> Russia, they're -> they
+
+
+def _words(text: str) -> tuple[list[str], set[int]]:
+    """The words of cleaned `text` and the indexes of those that open a sentence."""
+    words: list[str] = []
+    initial: set[int] = set()
+    for sentence in _SENTENCE.split(text):
+        initial.add(len(words))
+        words.extend(_WORD.findall(sentence))
+    return words, initial
+
+
+@dataclass(frozen=True)
+class Text:
+    """A quote's text as the linker compares it."""
+
+    seq: tuple[str, ...]  # every word, casefolded, aliased, stemmed
+    joined: str  # " w1 w2 ... ": a contiguous excerpt is a substring of it
+    content: frozenset[str]  # without stop words: what overlap is measured on
+    bigrams: frozenset[tuple[str, str]]  # word order: phrasing shared, not just vocabulary
+    names: frozenset[str]  # places, people, bodies: translations keep them, topics swap them
+    numbers: frozenset[str]
+
+
+class Normaliser:
+    """Text to Text, with one alias table; remembers every text and word it has seen."""
+
+    def __init__(self, aliases: Mapping[str, str]) -> None:
+        exact: dict[str, str] = {}
+        folded: dict[str, str] = {}
+        for name, canonical in {**DEFAULT_ALIASES, **aliases}.items():
+            target = "_".join(_words(_clean(canonical).casefold())[0])
+            if name.isupper():
+                exact[_clean(name)] = target
+            else:
+                folded[" ".join(_clean(name).casefold().split())] = target
+            folded[" ".join(target.split("_"))] = target
+        self._exact_targets, self._folded_targets = exact, folded
+        self._exact = _alternation(exact, 0)
+        self._folded = _alternation(folded, re.IGNORECASE)
+        self._names = frozenset(folded.values())
+        self._known: dict[str, tuple[str, bool, bool]] = {}  # word -> stem, content, capital
+        self._cache: dict[str, Text] = {}
+
+    def __call__(self, text: str) -> Text:
+        found = self._cache.get(text)
+        if found is None:
+            found = self._cache[text] = self._normalise(text)
+        return found
+
+    def _alias(self, match: re.Match[str]) -> str:
+        key = match.group(0)
+        target = self._exact_targets.get(" ".join(key.split()))
+        return f" {target or self._folded_targets[' '.join(key.casefold().split())]} "
+
+    def _normalise(self, text: str) -> Text:
+        text = _clean(text)
+        for pattern in (self._exact, self._folded):
+            if pattern is not None:
+                text = pattern.sub(self._alias, text)
+        words, initial = _words(text)
+        seq: list[str] = []
+        content: list[str] = []
+        names: list[str] = []
+        for n, word in enumerate(words):
+            known = self._known.get(word)
+            if known is None:
+                known = self._known[word] = _word(word, word in self._names)
+            stem, is_content, capital = known
+            seq.append(stem)
+            if is_content:
+                content.append(stem)
+                if stem in self._names or (capital and n not in initial):
+                    names.append(stem)
+        return Text(
+            seq=tuple(seq),
+            joined=f" {' '.join(seq)} ",
+            content=frozenset(content),
+            bigrams=frozenset(pairwise(seq)),
+            names=frozenset(names),
+            numbers=frozenset(w for w in content if w[0].isdigit()),
+        )
+
+
+def _word(word: str, canonical: bool) -> tuple[str, bool, bool]:
+    """(stem, is a content word, is capitalised) of one word."""
+    if canonical:
+        return word, True, True
+    folded = word.casefold()
+    if folded in _STOP:
+        return folded, False, False
+    return _stem(folded), True, word[0].isupper()
+
+
+def _alternation(keys: Mapping[str, str], flags: int) -> re.Pattern[str] | None:
+    """One pattern for all alias keys, longest first, matching whole words only."""
+    if not keys:
+        return None
+    parts = (r"\s+".join(map(re.escape, key.split())) for key in keys)
+    body = "|".join(sorted(parts, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags)
