@@ -73,8 +73,11 @@ def test_works_from_a_sub_path_on_static_hosting(browser: Browser, sub_path_serv
 def test_readable_on_a_phone(browser: Browser, demo_site: Path) -> None:
     page, problems = open_page(browser, viewport={"width": 360, "height": 740},
                                device_scale_factor=2, is_mobile=True)
+    story = next((demo_site / "stories").glob("t*.html")).relative_to(demo_site)
+    statement = next((demo_site / "quotes").glob("c-*.html")).relative_to(demo_site)
     for name in ("index.html", "entries/russias-appeal-for-help-to-the-dprk-shows-the-problems"
-                 "-it-faces-us.html", "topics/kursk-region.html"):
+                 "-it-faces-us.html", "topics/kursk-region.html", str(story), str(statement),
+                 "people/lloyd-austin.html", "search/index.html"):
         page.goto((demo_site / name).as_uri())
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, name
         size = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
