@@ -1,13 +1,9 @@
 import os
 import shutil
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
-
-from digest.build import BuildOptions, build
-from digest.config import load_config
 
 # The flags keep Chromium off the network: this machine has none, and a
 # browser that phones home stalls and fills the log.
@@ -32,12 +28,3 @@ def browser() -> Iterator[Browser]:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
-
-
-@pytest.fixture(scope="session")
-def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The project's own demo digest (content/ as committed), built into a temporary folder."""
-    config = load_config(Path(__file__).resolve().parents[2])
-    out = tmp_path_factory.mktemp("demo") / "site"
-    build(config, BuildOptions(config.content_dir, out))
-    return out

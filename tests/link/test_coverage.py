@@ -5,18 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from digest.build import BuildOptions, build
-from digest.config import load_config
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    config = load_config(ROOT)
-    out = tmp_path_factory.mktemp("stories") / "site"
-    build(config, BuildOptions(config.content_dir, out))
-    return out
+@pytest.fixture
+def site(demo_site: Path) -> Path:
+    return demo_site
 
 
 def test_the_five_seeds_form_one_story(site: Path) -> None:

@@ -12,12 +12,9 @@ from digest.config import load_config
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    config = load_config(ROOT)
-    out = tmp_path_factory.mktemp("quotes") / "site"
-    build(config, BuildOptions(config.content_dir, out))
-    return out
+@pytest.fixture
+def site(demo_site: Path) -> Path:
+    return demo_site
 
 
 def quotes(site: Path) -> list[dict[str, object]]:
