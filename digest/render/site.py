@@ -117,12 +117,15 @@ def stories_json(stories: Sequence[StoryView]) -> bytes:
     ]})
 
 
+def html_safe_json(data: object, **options: Any) -> str:
+    """JSON whose text is safe even inside an HTML page or a script: `<`, `>` and `&`
+    only ever occur inside strings, where their escapes mean the same."""
+    text = json.dumps(data, ensure_ascii=False, **options)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def json_bytes(data: object) -> bytes:
-    """JSON whose text is safe even if someone pastes it into an HTML page: `<`, `>` and
-    `&` only ever occur inside strings, where their escapes mean the same."""
-    text = json.dumps(data, ensure_ascii=False, indent=1)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return (text + "\n").encode()
+    return (html_safe_json(data, indent=1) + "\n").encode()
 
 
 def static_files(directories: Sequence[Path]) -> dict[str, bytes]:

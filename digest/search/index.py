@@ -40,6 +40,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
+from digest.render.site import html_safe_json
 from digest.search.record import KINDS, SearchRecord
 from digest.search.tokenize import Stemmer, words
 from digest.slugs import name_slug
@@ -242,8 +243,6 @@ def _length_code(length: int) -> int:
 
 
 def _script(key: str, data: object) -> bytes:
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    # `<`, `>` and `&` only occur inside JSON strings, where their escapes mean the
-    # same: no record text can close a script or open a tag, wherever a shard ends up.
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    # No record text can close a script or open a tag, wherever a shard ends up.
+    text = html_safe_json(data, sort_keys=True, separators=(",", ":"))
     return f"window.__digestSearch.add({json.dumps(key)},{text});\n".encode()
