@@ -22,7 +22,6 @@ class Links:
     """
 
     def __init__(self, page: str) -> None:
-        self.page = page
         self.root = "../" * page.count("/")
 
     def to(self, target: str) -> str:
