@@ -14,9 +14,11 @@ from digest.content import file_stats, load_entries
 from digest.errors import DigestError, Finding
 from digest.extract.parallel import extract_all
 from digest.group import group_entries
+from digest.link.clusters import link_quotes
 from digest.link.coverage import find_story_views, with_auto_topics
 from digest.link.digest_links import Linked, link_entries
 from digest.link.people import People, dump_people, propose
+from digest.link.stories import find_stories
 from digest.render.env import new_environment, theme_dir
 from digest.render.output import MARKER, check_output_dir, write_site
 from digest.render.plan import plan_pages
@@ -30,7 +32,7 @@ from digest.render.site import (
     static_files,
     stories_json,
 )
-from digest.search import build_index, records_from, search_page
+from digest.search import SearchIndex, records_from, search_page
 
 
 @dataclass(frozen=True)
@@ -100,14 +102,18 @@ def build(config: Config, options: BuildOptions, cache: BuildCache | None = None
     # Without topic rules, names that entries share become topics.
     grouped = group_entries(extracted if config.topics else with_auto_topics(extracted),
                             config.topics)
-    linked = link_entries(grouped.entries, people, aliases)
-    stories = find_story_views(grouped.entries, linked)
+    linked = link_entries(grouped.entries, people, aliases,
+                          link=cache.memo.wrap("quotes", link_quotes))
+    stories = find_story_views(grouped.entries, linked,
+                               find=cache.memo.wrap("stories", find_stories))
     pages = (*plan_pages(grouped, linked, stories), search_page())
 
     site = site_context(config, options.drafts)
     prints_of = Fingerprints()
     prints = {page.path: prints_of((page.template, page.context)) for page in pages}
     keep = {p for p, f in prints.items() if cache.pages.get(p) == f and (out / p).is_file()}
+    index = cache.search or SearchIndex()
+    index.update(records_from(grouped, linked))
     files = {
         "sitemap.xml": sitemap(pages, config.base_url),
         "data/entries.json": entries_json(grouped.entries, config.root),
@@ -115,13 +121,13 @@ def build(config: Config, options: BuildOptions, cache: BuildCache | None = None
         "data/people.json": people_json(linked),
         "data/stories.json": stories_json(stories),
         **static_files([d / "static" for d in template_dirs]),
-        **build_index(records_from(grouped, linked)),
+        **index.files,
     }
     # Pages are determined by their fingerprints; the other files by their bytes.
     site_id = fingerprint((key, sorted(prints.items()),
                            sorted((k, hashlib.sha1(v).hexdigest()) for k, v in files.items())))
-    files.update(render_pages((p for p in pages if p.path not in keep),
-                              new_environment(config.templates_dir), site))
+    environment = cache.environment or new_environment(config.templates_dir)
+    files.update(render_pages((p for p in pages if p.path not in keep), environment, site))
     written = not _site_is(out, site_id)
     if written:
         write_site(files, out, keep, site_id)
@@ -132,7 +138,8 @@ def build(config: Config, options: BuildOptions, cache: BuildCache | None = None
     next_cache = BuildCache(
         key, stats, prints, site_id,
         Summary(len(grouped.entries), len(pages), len(files) + len(keep), found),
-        _extracted={str(x.entry.path): x for x in extracted},
+        _extracted={str(x.entry.path): x for x in extracted}, search=index, memo=cache.memo,
+        environment=environment,
     )
     return BuildResult(
         entries=len(grouped.entries), pages=len(pages), rendered=len(pages) - len(keep),

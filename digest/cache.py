@@ -22,12 +22,16 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
+
 from digest import __version__
 from digest.config import Config
 from digest.errors import Finding
 from digest.extract import Extracted
 from digest.extract.figures import Figure
+from digest.memo import Memo
 from digest.model import Entry, EntryDate, Quote
+from digest.search import SearchIndex
 from digest.textio import write_atomic
 
 FORMAT = 4
@@ -54,6 +58,11 @@ class BuildCache:
     # something changed and they are needed.
     load_extracted: Callable[[], dict[str, Extracted]] | None = None
     _extracted: dict[str, Extracted] | None = None
+    # Kept in memory only (the preview's builds): the next edit rewrites only the index
+    # files it touches. A build from the disk cache indexes everything again.
+    search: SearchIndex | None = None
+    memo: Memo = field(default_factory=Memo)  # the last results of linking and stories
+    environment: Environment | None = None  # templates compiled once
 
     @property
     def extracted(self) -> dict[str, Extracted]:

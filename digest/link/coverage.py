@@ -7,7 +7,7 @@ each source gives for the same quantity.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -15,7 +15,7 @@ from digest.extract import Extracted
 from digest.extract.autotopics import auto_topics
 from digest.extract.figures import Figure, figures_table
 from digest.link.digest_links import Linked, QuoteItem
-from digest.link.stories import StoryDoc, find_stories
+from digest.link.stories import LEAD_CHARS, Story, StoryDoc, find_stories
 
 
 @dataclass(frozen=True)
@@ -48,11 +48,16 @@ def with_auto_topics(extracted: Sequence[Extracted]) -> list[Extracted]:
             for x in extracted]
 
 
-def find_story_views(extracted: Sequence[Extracted], linked: Linked) -> tuple[StoryView, ...]:
+def find_story_views(
+    extracted: Sequence[Extracted], linked: Linked,
+    find: Callable[[Sequence[StoryDoc]], Sequence[Story]] = find_stories,
+) -> tuple[StoryView, ...]:
+    """`find` groups the entries (the costly part); the preview passes a memoised one."""
     by_slug = {x.entry.slug: x for x in extracted}
     docs = [
         StoryDoc(
-            slug=x.entry.slug, title=x.entry.title, text=x.text,
+            # Only the lead decides a story: an edit further down leaves the docs equal.
+            slug=x.entry.slug, title=x.entry.title, text=x.text[:LEAD_CHARS],
             day=x.entry.date.day if x.entry.date else None, source=x.entry.source,
             names=tuple(dict.fromkeys((*x.topics, *x.names))),
             quote_clusters=tuple(i.cluster for i in linked.by_entry.get(x.entry.slug, ())),
@@ -62,7 +67,7 @@ def find_story_views(extracted: Sequence[Extracted], linked: Linked) -> tuple[St
     ]
     return tuple(_view(story.id, story.title, [by_slug[s] for s in story.entries],
                        story.first, story.last, linked)
-                 for story in find_stories(docs))
+                 for story in find(docs))
 
 
 def _view(sid: str, title: str, members: list[Extracted], first: date | None,

@@ -5,12 +5,12 @@ Pure: extracted entries and the people registry in, one immutable `Linked` out.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from digest.extract import Extracted
-from digest.link.clusters import Link, QuoteRef, link_quotes
+from digest.link.clusters import Cluster, Link, QuoteRef, link_quotes
 from digest.link.people import People
 from digest.model import Quote
 from digest.slugs import name_slug
@@ -74,8 +74,10 @@ class Linked:
 
 
 def link_entries(
-    extracted: Sequence[Extracted], people: People, aliases: Mapping[str, str] | None = None
+    extracted: Sequence[Extracted], people: People, aliases: Mapping[str, str] | None = None,
+    link: Callable[[Sequence[QuoteRef], Mapping[str, str]], Sequence[Cluster]] = link_quotes,
 ) -> Linked:
+    """`link` clusters the quotes (the costly part); the preview passes a memoised one."""
     items: list[QuoteItem] = []
     refs: list[QuoteRef] = []
     pending: list[tuple[str, int, Extracted, Quote]] = []
@@ -88,7 +90,7 @@ def link_entries(
                 kind=quote.kind, day=x.entry.date.day if x.entry.date else None,
                 source=x.entry.source,
             ))
-    clusters = link_quotes(refs, dict(aliases or {}))
+    clusters = link(refs, dict(aliases or {}))
     cluster_of = {member: c for c in clusters for member in c.members}
     for qid, number, x, quote in pending:
         cluster = cluster_of[qid]

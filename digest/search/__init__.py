@@ -11,7 +11,7 @@ from digest.group import Grouped
 from digest.link.digest_links import Linked
 from digest.render.links import entry_path
 from digest.render.plan import Page
-from digest.search.index import build_index
+from digest.search.index import SearchIndex, build_index
 from digest.search.record import KINDS, SearchRecord, shorten
 
 
@@ -47,7 +47,8 @@ def _linked_records(linked: Linked) -> tuple[SearchRecord, ...]:
             path=item.path,
             date=item.entry.entry.date.iso() if item.entry.entry.date else None,
             source=item.entry.entry.source, speaker=item.quote.speaker,
-            topics=item.entry.topics, body=item.quote.text, excerpt=shorten(item.quote.text),
+            # The title is the quote already: an excerpt would show it twice.
+            topics=item.entry.topics, body=item.quote.text, excerpt="",
         )
         for item in linked.quotes
     )
@@ -79,4 +80,5 @@ def _count(n: int) -> str:
     return f"{n} {'entry' if n == 1 else 'entries'}"
 
 
-__all__ = ["KINDS", "SearchRecord", "build_index", "records_from", "search_page", "shorten"]
+__all__ = ["KINDS", "SearchIndex", "SearchRecord", "build_index", "records_from", "search_page",
+           "shorten"]

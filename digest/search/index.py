@@ -1,248 +1,345 @@
-"""The static search index: many small script files under `search/`.
+"""The static search index: many small script files under `search/`, kept up to date.
 
-Every file is a script that registers its data when a <script> tag loads it
-(`window.__digestSearch.add("t/17", {...})`): the same files work over HTTP and from
-file://, where fetch() and XHR are forbidden. A query loads the manifest, the prefix shard
-of each query word, the term shards of the stems those words map to, and the metadata of
-the top results only.
+A query loads the manifest, the prefix shard of each query word, the term shards of the
+stems those words map to, and the metadata of the top results only.
 
-    search/manifest.js   counts, shard counts, BM25 field statistics, per-record field
-                         lengths (one character each), filter values, split terms
-    search/p/<n>.js      words by their first three characters -> stem and document
-                         frequency: prefix matching, and the stem of each query word
-                         (the browser never stems; see digest.search.tokenize)
-    search/t/<n>.js      term -> postings [record delta, field frequencies (6 bits each,
-                         in FIELDS order), ...];
-                         a term whose postings would not fit a shard is cut into parts
-                         "term#0", "term#1"... listed in the manifest
+    search/manifest.js   record count, shard counts, split terms, filter values, date range
+    search/p/<n>.js      words by their first three characters -> [word, stem ("" when the
+                         word is its own stem), document frequency, ...]: prefix matching,
+                         and the stem of each query word (the browser never stems; see
+                         digest.search.tokenize)
+    search/t/<n>.js      term -> postings [record delta, impact, ...] (digest.search.terms);
+                         a long list is cut into parts "term#0", "term#1"... named in the
+                         manifest's `split`
     search/m/<n>.js      metadata of records n*META_RECORDS..: title, path, date, source,
                          kind, speaker, topics, excerpt (a list per record)
     search/f/<field>/<slug>.js   the records of one filter value (topic, source, speaker,
                          kind), delta coded
     search/f/dates.js    each record's day, for date filters and date order
 
-A term goes to shard fnv1a(term) % count, and words to prefix shard fnv1a(word[:3]) %
-count (code points, as search.js computes it); counts are powers of two chosen so shards
-average about TARGET_BYTES.
+A term goes to shard fnv1a(term) % count, a word to prefix shard fnv1a(word[:3]) % count
+(code points, as search.js computes it); counts are powers of two chosen so shards
+average about TARGET_BYTES (digest.search.shards).
 
-The output is deterministic: same records, byte-identical files (sorted keys, records
-numbered in order of id, no timestamps). Because numbering follows the sorted ids,
-editing one record changes only the shards holding its old and new terms, its metadata
-shard, its prefix shards when its vocabulary or frequencies change, and the manifest (its
-lengths). Adding or removing a record renumbers the records after it.
+Records are numbered in order of id, and every file is a function of the records alone:
+the same records give byte-identical files, however they were reached. SearchIndex keeps
+what it built, so that when the next build brings the same ids with a few records changed,
+it rewrites only the files those records touch: their terms' shards, their metadata shard,
+the prefix and filter files of what they gained or lost, and the manifest. A record added
+or removed renumbers the records after it, and everything is written again.
 """
 
 from __future__ import annotations
 
 import json
-import math
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
 
-from digest.render.site import html_safe_json
 from digest.search.record import KINDS, SearchRecord
-from digest.search.tokenize import Stemmer, words
-from digest.slugs import name_slug
+from digest.search.shards import (
+    META_RECORDS,
+    day_number,
+    day_range,
+    encode_part,
+    filter_keys,
+    filter_script,
+    filter_values,
+    fnv1a,
+    meta_script,
+    object_script,
+    part_count,
+    part_key,
+    script,
+    shard_count,
+)
+from digest.search.terms import FIELDS, Analysed, analyse, averages, impacts
+from digest.search.tokenize import Stemmer
 
-FIELDS = ("title", "body", "speaker")
-FREQ_CAP = 63  # field f's frequency is packed in bits 6f..6f+5; BM25 saturates long before
-TARGET_BYTES = 16_000  # average shard size; hashing spreads them around it
-CHUNK_BYTES = 12_000  # postings longer than this are cut into parts
-META_RECORDS = 10  # records a metadata shard: the top 20 results are often 20 shards
-LENGTH_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
-FILTERS = ("topic", "source", "speaker", "kind")
+_Postings = tuple[list[int], list[int]]  # record numbers (ascending), their impacts
 
 
-def fnv1a(text: str) -> int:
-    """32-bit FNV-1a over code points: a few lines to repeat exactly in JS."""
-    h = 0x811C9DC5
-    for ch in text:
-        h = ((h ^ ord(ch)) * 0x01000193) & 0xFFFFFFFF
-    return h
+class SearchIndex:
+    """The index files of the records last given to `update`, and the state behind them."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, bytes] = {}
+        self._stemmer = Stemmer()
+        self._hashes: dict[str, int] = {}
+        self._records: list[SearchRecord] = []
+        self._analysed: list[Analysed] = []
+        self._totals = [0] * len(FIELDS)
+        self._average: tuple[float, ...] = ()
+        self._postings: dict[str, _Postings] = {}
+        self._term_bytes = 0
+        self._term_keys: list[set[str]] = []  # shard -> the keys (terms and parts) in it
+        self._split: dict[str, int] = {}  # term -> parts written, when more than one
+        self._prefix_count = 0
+        self._word_df: Counter[str] = Counter()
+        self._prefix_words: dict[str, set[str]] = {}
+        self._members: dict[tuple[str, str], list[int]] = {}
+        self._days: list[int] = []
+
+    def update(self, records: Iterable[SearchRecord]) -> set[str]:
+        """Index exactly `records`; return the paths of the files that changed or went."""
+        ordered = sorted(records, key=lambda r: r.id)
+        _validate(ordered)
+        before = self.files
+        if len(ordered) == len(self._records) and all(
+                a.id == b.id for a, b in zip(ordered, self._records, strict=True)):
+            changed = [n for n, (new, old) in enumerate(zip(ordered, self._records, strict=True))
+                       if new is not old and new != old]
+            if not changed:
+                return set()
+            written = self._patch(ordered, changed)
+            if written is not None:
+                return written
+        self._rebuild(ordered)
+        return {p for p in before.keys() | self.files.keys() if before.get(p) != self.files.get(p)}
+
+    # ---- a whole index ---------------------------------------------------------------
+
+    def _rebuild(self, ordered: list[SearchRecord]) -> None:
+        known = {r.id: (r, a) for r, a in zip(self._records, self._analysed, strict=True)}
+        analysed = []
+        for record in ordered:
+            old = known.get(record.id)
+            analysed.append(old[1] if old is not None and old[0] == record
+                            else analyse(record, self._stemmer))
+        self._records, self._analysed = ordered, analysed
+        self._totals = [sum(a.lengths[f] for a in analysed) for f in range(len(FIELDS))]
+        self._average = averages(self._totals, len(ordered))
+        postings: dict[str, _Postings] = {}
+        for n, a in enumerate(analysed):
+            for term, impact in zip(a.terms, impacts(a, self._average), strict=True):
+                found = postings.get(term)
+                if found is None:
+                    found = postings[term] = ([], [])
+                found[0].append(n)
+                found[1].append(impact)
+        self._postings = postings
+        self._term_bytes = sum(_term_size(t, p) for t, p in postings.items())
+        self._word_df = Counter()
+        for a in analysed:
+            self._word_df.update(a.words)
+        self._prefix_words = {}
+        for word in self._word_df:
+            self._prefix_words.setdefault(word[:3], set()).add(word)
+        self._members = {}
+        for n, record in enumerate(ordered):
+            for key in filter_keys(record):
+                self._members.setdefault(key, []).append(n)
+        self._days = [day_number(r.date) for r in ordered]
+
+        self.files = {}
+        self._write_terms(None)
+        self._write_prefixes(None)
+        for block in range(0, (len(ordered) + META_RECORDS - 1) // META_RECORDS):
+            self._write_meta(block)
+        for key in self._members:
+            self._write_filter(key)
+        self.files["search/f/dates.js"] = script("f/dates", self._days)
+        self._write_manifest()
+
+    # ---- a few records changed -------------------------------------------------------
+
+    def _patch(self, ordered: list[SearchRecord], changed: list[int]) -> set[str] | None:
+        """Apply edits in place; None when they move the averages (then all impacts move)."""
+        fresh = {n: analyse(ordered[n], self._stemmer) for n in changed}
+        totals = list(self._totals)
+        for n, a in fresh.items():
+            for f in range(len(FIELDS)):
+                totals[f] += a.lengths[f] - self._analysed[n].lengths[f]
+        if averages(totals, len(ordered)) != self._average:
+            return None
+        self._totals = totals
+        before = dict(self.files)
+        terms: set[str] = set()
+        words: set[str] = set()
+        filters: set[tuple[str, str]] = set()
+        for n, new in fresh.items():
+            old = self._analysed[n]
+            terms |= self._move_postings(n, old, new)
+            for word in old.words - new.words:
+                self._word_df[word] -= 1
+                if not self._word_df[word]:
+                    del self._word_df[word]
+                    self._prefix_words[word[:3]].discard(word)
+            for word in new.words - old.words:
+                self._word_df[word] += 1
+                self._prefix_words.setdefault(word[:3], set()).add(word)
+            words |= old.words ^ new.words
+            filters |= self._move_filters(n, self._records[n], ordered[n])
+            self._records[n], self._analysed[n] = ordered[n], new
+            self._days[n] = day_number(ordered[n].date)
+        self._write_terms(terms)
+        self._write_prefixes({w[:3] for w in words})
+        for block in sorted({n // META_RECORDS for n in changed}):
+            self._write_meta(block)
+        for key in filters:
+            self._write_filter(key)
+        self.files["search/f/dates.js"] = script("f/dates", self._days)
+        self._write_manifest()
+        return {p for p in before.keys() | self.files.keys() if before.get(p) != self.files.get(p)}
+
+    def _move_postings(self, n: int, old: Analysed, new: Analysed) -> set[str]:
+        """Record n's postings from `old` to `new`; the terms whose postings changed."""
+        was = dict(zip(old.terms, impacts(old, self._average), strict=True))
+        now = dict(zip(new.terms, impacts(new, self._average), strict=True))
+        moved = set()
+        for term in was.keys() | now.keys():
+            impact = now.get(term)
+            if was.get(term) == impact:
+                continue
+            moved.add(term)
+            found = self._postings.get(term)
+            if found is None:
+                found = self._postings[term] = ([], [])
+            else:
+                self._term_bytes -= _term_size(term, found)
+            ns, values = found
+            i = bisect_left(ns, n)
+            if impact is None:
+                del ns[i], values[i]
+            elif i < len(ns) and ns[i] == n:
+                values[i] = impact
+            else:
+                ns.insert(i, n)
+                values.insert(i, impact)
+            if ns:
+                self._term_bytes += _term_size(term, found)
+            else:
+                del self._postings[term]
+        return moved
+
+    def _move_filters(self, n: int, old: SearchRecord, new: SearchRecord) -> set[tuple[str, str]]:
+        was, now = filter_keys(old), filter_keys(new)
+        for key in was.keys() - now.keys():
+            members = self._members[key]
+            members.remove(n)
+            if not members:
+                del self._members[key]
+                del self.files[f"search/f/{key[0]}/{key[1]}.js"]
+        for key in now.keys() - was.keys():
+            members = self._members.setdefault(key, [])
+            members.insert(bisect_left(members, n), n)
+        return {key for key in was.keys() ^ now.keys() if key in self._members}
+
+    # ---- files -----------------------------------------------------------------------
+
+    def _shard(self, key: str, count: int) -> int:
+        h = self._hashes.get(key)
+        if h is None:
+            h = self._hashes[key] = fnv1a(key)
+        return h % count
+
+    def _write_terms(self, dirty: set[str] | None) -> None:
+        """Rewrite the term shards of `dirty` terms (all of them for None)."""
+        count = shard_count(self._term_bytes)
+        touched: set[int] = set()
+        if dirty is None or count != len(self._term_keys):
+            for n in range(len(self._term_keys)):
+                self.files.pop(f"search/t/{n}.js", None)
+            self._term_keys = [set() for _ in range(count)]
+            self._split = {}
+            dirty = set(self._postings)
+            touched = set(range(count))
+        else:
+            for term in dirty:  # drop the old keys, wherever they were
+                was = self._split.pop(term, 1)
+                for k in range(was):
+                    key = part_key(term, k, was)
+                    shard = self._shard(key, count)
+                    self._term_keys[shard].discard(key)
+                    touched.add(shard)
+        encoded: dict[str, str] = {}
+        for term in dirty:
+            found = self._postings.get(term)
+            if found is None:
+                continue
+            now = part_count(len(found[0]))
+            if now > 1:
+                self._split[term] = now
+            for k in range(now):
+                key = part_key(term, k, now)
+                shard = self._shard(key, count)
+                self._term_keys[shard].add(key)
+                touched.add(shard)
+                encoded[key] = encode_part(*found, k)
+        for shard in touched:
+            members = []
+            for key in self._term_keys[shard]:
+                value = encoded.get(key)
+                if value is None:  # a key the change did not touch, in a shard it did
+                    term, _, part = key.partition("#")
+                    value = encode_part(*self._postings[term], int(part or 0))
+                members.append((key, value))
+            self.files[f"search/t/{shard}.js"] = object_script(f"t/{shard}", members)
+
+    def _write_prefixes(self, dirty: set[str] | None) -> None:
+        total = sum(len(w) * 2 + 8 for w in self._word_df)  # word, stem, counts, quotes
+        count = shard_count(total)
+        if dirty is None or count != self._prefix_count:
+            for n in range(self._prefix_count):
+                self.files.pop(f"search/p/{n}.js", None)
+            shards = set(range(count))
+        else:
+            shards = {self._shard(prefix, count) for prefix in dirty}
+        self._prefix_count = count
+        by_shard: dict[int, list[str]] = {n: [] for n in shards}
+        for prefix, found in self._prefix_words.items():
+            if found:
+                shard = self._shard(prefix, count)
+                if shard in by_shard:
+                    by_shard[shard].append(prefix)
+        for shard, prefixes in by_shard.items():
+            members = []
+            for prefix in prefixes:
+                entry: list[str | int] = []
+                for word in sorted(self._prefix_words[prefix]):
+                    stem = self._stemmer.stem(word)
+                    entry.extend((word, "" if stem == word else stem, self._word_df[word]))
+                members.append((prefix, json.dumps(entry, separators=(",", ":"))))
+            self.files[f"search/p/{shard}.js"] = object_script(f"p/{shard}", members)
+
+    def _write_meta(self, block: int) -> None:
+        start = block * META_RECORDS
+        self.files[f"search/m/{block}.js"] = meta_script(
+            block, self._records[start:start + META_RECORDS])
+
+    def _write_filter(self, key: tuple[str, str]) -> None:
+        self.files[f"search/f/{key[0]}/{key[1]}.js"] = filter_script(key, self._members[key])
+
+    def _write_manifest(self) -> None:
+        manifest = {
+            "records": len(self._records),
+            "termShards": len(self._term_keys),
+            "prefixShards": self._prefix_count,
+            "metaRecords": META_RECORDS,
+            "split": self._split,
+            "filters": filter_values(self._members, self._records),
+            "dates": day_range(self._days),
+        }
+        self.files["search/manifest.js"] = script("manifest", manifest)
 
 
-def build_index(records: Sequence[SearchRecord]) -> dict[str, bytes]:
-    """Site-relative path -> bytes of every file of the index."""
-    ordered = sorted(records, key=lambda r: r.id)
-    ids = [r.id for r in ordered]
-    if len(set(ids)) != len(ids):
-        duplicate = next(i for i in ids if ids.count(i) > 1)
-        raise ValueError(f"two search records share the id {duplicate!r}")
+def build_index(records: Iterable[SearchRecord]) -> dict[str, bytes]:
+    """Site-relative path -> bytes of every file of the index of `records`."""
+    index = SearchIndex()
+    index.update(records)
+    return index.files
+
+
+def _term_size(term: str, postings: _Postings) -> int:
+    """Roughly the bytes of a term's postings in a shard: what shard counts are sized by."""
+    return len(term) + 8 + 8 * len(postings[0])
+
+
+def _validate(ordered: Sequence[SearchRecord]) -> None:
+    for a, b in pairwise(ordered):
+        if a.id == b.id:
+            raise ValueError(f"two search records share the id {a.id!r}")
     unknown = {r.kind for r in ordered} - set(KINDS)
     if unknown:
         raise ValueError(f"unknown search record kinds: {sorted(unknown)}")
-
-    stemmer = Stemmer()
-    postings: dict[str, list[int]] = {}  # term -> [record, packed, record, packed...]
-    word_df: Counter[str] = Counter()
-    lengths: list[list[int]] = [[] for _ in FIELDS]
-    for n, record in enumerate(ordered):
-        freqs: dict[str, list[int]] = {}  # term -> frequency in each field
-        seen: set[str] = set()
-        for f, text in enumerate((record.title, record.body, record.speaker or "")):
-            found = words(text)
-            lengths[f].append(len(found))
-            counts = Counter(found)
-            seen.update(counts)
-            for word, count in counts.items():
-                for term in stemmer.terms(word):
-                    freqs.setdefault(term, [0, 0, 0])[f] += count
-        word_df.update(seen)
-        for term, (title, body, speaker) in freqs.items():
-            if max(title, body, speaker) > FREQ_CAP:  # rare: test once, not three min()s
-                title, body, speaker = (min(c, FREQ_CAP) for c in (title, body, speaker))
-            packed = title | body << 6 | speaker << 12
-            postings.setdefault(term, []).extend((n, packed))
-
-    term_entries, split = _term_entries(postings)
-    term_shards, files = _sharded("t", term_entries)
-    prefix_shards, prefix_files = _sharded("p", _prefix_entries(word_df, stemmer.vocabulary()))
-    files.update(prefix_files)
-    files.update(_meta_shards(ordered))
-    files.update(_filter_files(ordered))
-    manifest = {
-        "records": len(ordered),
-        "termShards": term_shards,
-        "prefixShards": prefix_shards,
-        "metaRecords": META_RECORDS,
-        "fields": list(FIELDS),
-        "avgLength": [round(sum(ls) / max(1, len(ls)), 3) for ls in lengths],
-        "lengths": ["".join(LENGTH_DIGITS[_length_code(n)] for n in ls) for ls in lengths],
-        "split": split,
-        "filters": _filter_values(ordered),
-        "dates": _date_range(ordered),
-    }
-    files["search/manifest.js"] = _script("manifest", manifest)
-    return files
-
-
-def _term_entries(postings: dict[str, list[int]]) -> tuple[dict[str, list[int]], dict[str, int]]:
-    """Postings delta coded; long ones cut into parts that start again from zero."""
-    entries: dict[str, list[int]] = {}
-    split: dict[str, int] = {}
-    per_part = CHUNK_BYTES // 5  # ~5 bytes a posting in JSON: estimate enough to cut by
-    for term in sorted(postings):
-        flat = postings[term]
-        pairs = len(flat) // 2
-        parts = [flat[i * 2: (i + per_part) * 2] for i in range(0, pairs, per_part)]
-        if len(parts) > 1:
-            split[term] = len(parts)
-        for k, part in enumerate(parts):
-            key = term if len(parts) == 1 else f"{term}#{k}"
-            entries[key] = _delta(part)
-    return entries, split
-
-
-def _delta(flat: list[int]) -> list[int]:
-    out: list[int] = []
-    previous = 0
-    for i in range(0, len(flat), 2):
-        out.extend((flat[i] - previous, flat[i + 1]))
-        previous = flat[i]
-    return out
-
-
-def _prefix_entries(word_df: Counter[str], stems: dict[str, str]) -> dict[str, list[str | int]]:
-    """First three characters -> [word, stem ("" when the word is its own stem), df, ...]."""
-    entries: dict[str, list[str | int]] = {}
-    for word in sorted(word_df):
-        stem = stems[word]
-        entries.setdefault(word[:3], []).extend((word, "" if stem == word else stem,
-                                                  word_df[word]))
-    return entries
-
-
-def _sharded(folder: str, entries: Mapping[str, Sequence[object]]) -> tuple[int, dict[str, bytes]]:
-    """Entries spread over a power-of-two number of shards by the hash of their key."""
-    total = sum(len(key) + 8 + 4 * len(value) for key, value in entries.items())
-    count = 1
-    while count * TARGET_BYTES < total:
-        count *= 2
-    shards: list[dict[str, Sequence[object]]] = [{} for _ in range(count)]
-    for key, value in entries.items():
-        shards[fnv1a(key) % count][key] = value
-    return count, {f"search/{folder}/{n}.js": _script(f"{folder}/{n}", shard)
-                   for n, shard in enumerate(shards)}
-
-
-def _meta_shards(ordered: Sequence[SearchRecord]) -> dict[str, bytes]:
-    files: dict[str, bytes] = {}
-    for start in range(0, len(ordered), META_RECORDS):
-        n = start // META_RECORDS
-        rows = [[r.title, r.path, r.date, r.source, r.kind, r.speaker, list(r.topics), r.excerpt]
-                for r in ordered[start:start + META_RECORDS]]
-        files[f"search/m/{n}.js"] = _script(f"m/{n}", rows)
-    return files
-
-
-def _filter_keys(record: SearchRecord) -> Iterable[tuple[str, str, str]]:
-    """(filter, slug, label) for every filter value of a record."""
-    for topic in record.topics:
-        yield "topic", name_slug(topic), topic
-    if record.source:
-        yield "source", name_slug(record.source), record.source
-    if record.speaker:
-        yield "speaker", name_slug(record.speaker), record.speaker
-    yield "kind", record.kind, record.kind
-
-
-def _filter_files(ordered: Sequence[SearchRecord]) -> dict[str, bytes]:
-    members: dict[tuple[str, str], list[int]] = {}
-    for n, record in enumerate(ordered):
-        for field, slug, _ in _filter_keys(record):
-            found = members.setdefault((field, slug), [])
-            if not found or found[-1] != n:
-                found.append(n)
-    files = {
-        f"search/f/{field}/{slug}.js": _script(
-            f"f/{field}/{slug}", [b - a for a, b in zip([0, *ns], ns, strict=False)])
-        for (field, slug), ns in sorted(members.items())
-    }
-    files["search/f/dates.js"] = _script("f/dates", [_day_number(r.date) for r in ordered])
-    return files
-
-
-def _filter_values(ordered: Sequence[SearchRecord]) -> dict[str, list[list[str | int]]]:
-    """Filter -> [[slug, label, count], ...], by label: what the page offers in its menus."""
-    labels: dict[tuple[str, str], str] = {}
-    counts: Counter[tuple[str, str]] = Counter()
-    for record in ordered:
-        # Once a record per value, though "Kursk" and "kursk" may both be among its topics.
-        for key, label in {(f, s): label for f, s, label in _filter_keys(record)}.items():
-            labels.setdefault(key, label)
-            counts[key] += 1
-    values: dict[str, list[list[str | int]]] = {name: [] for name in FILTERS}
-    for (field, slug), label in sorted(labels.items(), key=lambda i: (i[1].casefold(), i[0])):
-        values[field].append([slug, label, counts[field, slug]])
-    return values
-
-
-def _day_number(iso: str | None) -> int:
-    """Days since 1970-01-01, or -1 for no date; the browser turns it back into a day."""
-    if iso is None:
-        return -1
-    return (date.fromisoformat(iso[:10]) - date(1970, 1, 1)).days
-
-
-def _date_range(ordered: Sequence[SearchRecord]) -> list[str] | None:
-    days = sorted(r.date[:10] for r in ordered if r.date)
-    return [days[0], days[-1]] if days else None
-
-
-def _length_code(length: int) -> int:
-    """A length in one character: exact below 16, then steps of 15%, up to ~11,000 words.
-
-    search.js decodes code c as c < 16 ? c : round(16 * 1.15 ** (c - 16)); BM25 needs
-    lengths only roughly, and the manifest stays one byte a record a field.
-    """
-    if length < 16:
-        return length
-    code = 16 + round(math.log(length / 16, 1.15))
-    return min(code, len(LENGTH_DIGITS) - 1)
-
-
-def _script(key: str, data: object) -> bytes:
-    # No record text can close a script or open a tag, wherever a shard ends up.
-    text = html_safe_json(data, sort_keys=True, separators=(",", ":"))
-    return f"window.__digestSearch.add({json.dumps(key)},{text});\n".encode()

@@ -13,9 +13,8 @@
   "use strict";
 
   var WORD = /[\p{L}\p{N}]+/gu;
-  var BOOST = { title: 3, body: 1, speaker: 2.5 }; // a title or speaker match is worth more
-  var K1 = 1.2;
-  var B = 0.75;
+  var K1 = 1.2; // as digest/search/terms.py, which computes each posting's impact
+  var IMPACT_MAX = 255;
   var PAGE = 20; // results shown at a time
   var PREFIX_EXPANSIONS = 10; // most frequent words completing a partly typed last word
   var PHRASE_WINDOW = 50; // top results whose text is checked for quoted phrases
@@ -142,23 +141,11 @@
     });
   };
 
-  Searcher.prototype.length = function (field, record) {
-    var c = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
-      .indexOf(this.m.lengths[field][record]);
-    return c < 16 ? c : Math.round(16 * Math.pow(1.15, c - 16));
-  };
-
-  /* BM25F: field frequencies weighted and length-normalised per field, then saturated. */
-  Searcher.prototype.bm25 = function (df, packed, record) {
+  /* BM25F: the index holds each posting's saturated, field-weighted and length-normalised
+   * term frequency (its impact); only the term's rarity is left to weigh here. */
+  Searcher.prototype.bm25 = function (df, impact) {
     var idf = Math.log(1 + (this.m.records - df + 0.5) / (df + 0.5));
-    var tf = 0;
-    for (var f = 0; f < this.m.fields.length; f++) {
-      var freq = (packed >> (6 * f)) & 63;
-      if (!freq) continue;
-      var norm = 1 - B + B * this.length(f, record) / (this.m.avgLength[f] || 1);
-      tf += BOOST[this.m.fields[f]] * freq / norm;
-    }
-    return idf * tf * (K1 + 1) / (tf + K1);
+    return idf * impact / IMPACT_MAX * (K1 + 1);
   };
 
   /* Scores of the records that match one query word (any of its terms). */
@@ -169,8 +156,8 @@
       var scores = new Map();
       lists.forEach(function (list, i) {
         var weight = alt.terms.get(terms[i]);
-        list.forEach(function (packed, record) {
-          var s = weight * self.bm25(list.size, packed, record);
+        list.forEach(function (impact, record) {
+          var s = weight * self.bm25(list.size, impact);
           scores.set(record, (scores.get(record) || 0) + s);
         });
       });

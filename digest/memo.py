@@ -1,0 +1,34 @@
+"""Early cut-off between builds: a pure stage given equal arguments is not run again.
+
+The preview keeps one Memo across its builds. When an edit leaves a stage's input unchanged
+(an entry's body changed, but not its quotes), the stage's last result is returned as it
+was: linking every quote of a digest again for a typo fix would cost seconds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ParamSpec, TypeVar
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+class Memo:
+    def __init__(self) -> None:
+        self._last: dict[str, tuple[Any, Any]] = {}
+
+    def wrap(self, name: str, stage: Callable[P, T]) -> Callable[P, T]:
+        """`stage`, remembering its last arguments and result under `name`."""
+
+        def run(*args: P.args, **kwargs: P.kwargs) -> T:
+            given = (args, kwargs)
+            last = self._last.get(name)
+            if last is not None and last[0] == given:
+                result: T = last[1]
+                return result
+            result = stage(*args, **kwargs)
+            self._last[name] = (given, result)
+            return result
+
+        return run

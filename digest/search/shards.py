@@ -1,0 +1,124 @@
+"""How the index's data becomes files: keys hashed to shards, each shard a small script.
+
+Every file is a script that registers its data when a <script> tag loads it
+(`window.__digestSearch.add("t/17", {...})`): the same files work over HTTP and from
+file://, where fetch() and XHR are forbidden.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, timedelta
+
+from digest.render.site import html_safe_json
+from digest.search.record import SearchRecord
+from digest.slugs import name_slug
+
+TARGET_BYTES = 16_000  # average shard size; hashing spreads them around it
+CHUNK_POSTINGS = 2_000  # postings a part: ~12 KB of JSON; longer lists are cut into parts
+META_RECORDS = 10  # records a metadata shard: the top 20 results are often 20 shards
+FILTERS = ("topic", "source", "speaker", "kind")
+EPOCH = date(1970, 1, 1)
+
+
+def fnv1a(text: str) -> int:
+    """32-bit FNV-1a over code points: a few lines to repeat exactly in JS."""
+    h = 0x811C9DC5
+    for ch in text:
+        h = ((h ^ ord(ch)) * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def shard_count(total_bytes: int) -> int:
+    """The power of two that makes shards average about TARGET_BYTES."""
+    count = 1
+    while count * TARGET_BYTES < total_bytes:
+        count *= 2
+    return count
+
+
+def part_count(postings: int) -> int:
+    """A list longer than CHUNK_POSTINGS is cut into parts "term#0", "term#1"..., each
+    delta coded from zero, so that no shard swells with one common word."""
+    return max(1, -(-postings // CHUNK_POSTINGS))
+
+
+def part_key(term: str, k: int, count: int) -> str:
+    return term if count == 1 else f"{term}#{k}"
+
+
+def encode_part(records: Sequence[int], impacts: Sequence[int], k: int) -> str:
+    """JSON of [record delta, impact, ...] for part k of a term's postings."""
+    ns = records[k * CHUNK_POSTINGS: (k + 1) * CHUNK_POSTINGS]
+    deltas = [b - a for a, b in zip((0, *ns), ns, strict=False)]
+    flat = [x for pair in zip(deltas, impacts[k * CHUNK_POSTINGS:], strict=False) for x in pair]
+    return json.dumps(flat, separators=(",", ":"))
+
+
+def script(key: str, data: object) -> bytes:
+    # No record text can close a script or open a tag, wherever a shard ends up.
+    text = html_safe_json(data, sort_keys=True, separators=(",", ":"))
+    return f"window.__digestSearch.add({json.dumps(key)},{text});\n".encode()
+
+
+def object_script(key: str, members: Iterable[tuple[str, str]]) -> bytes:
+    """A script registering {name: value...} from names and ready JSON values, by name.
+
+    Names are index words (letters and digits only) and values are numbers and words: no
+    character here needs HTML-safe escaping.
+    """
+    body = ",".join(f"{json.dumps(name)}:{value}" for name, value in sorted(members))
+    return f"window.__digestSearch.add({json.dumps(key)},{{{body}}});\n".encode()
+
+
+def meta_script(block: int, records: Sequence[SearchRecord]) -> bytes:
+    rows = [[r.title, r.path, r.date, r.source, r.kind, r.speaker, list(r.topics), r.excerpt]
+            for r in records]
+    return script(f"m/{block}", rows)
+
+
+def filter_keys(record: SearchRecord) -> dict[tuple[str, str], str]:
+    """(filter, slug) -> label for every filter value of a record, each once."""
+    keys: dict[tuple[str, str], str] = {}
+    for topic in record.topics:
+        keys.setdefault(("topic", name_slug(topic)), topic)
+    if record.source:
+        keys.setdefault(("source", name_slug(record.source)), record.source)
+    if record.speaker:
+        keys.setdefault(("speaker", name_slug(record.speaker)), record.speaker)
+    keys.setdefault(("kind", record.kind), record.kind)
+    return keys
+
+
+def filter_script(key: tuple[str, str], members: Sequence[int]) -> bytes:
+    field, slug = key
+    return script(f"f/{field}/{slug}", [b - a for a, b in zip((0, *members), members,
+                                                                strict=False)])
+
+
+def filter_values(members: Mapping[tuple[str, str], Sequence[int]],
+                  records: Sequence[SearchRecord]) -> dict[str, list[list[str | int]]]:
+    """Filter -> [[slug, label, count], ...], by label: what the page offers in its menus.
+    A value's label is the one its first record gives it ("Kursk" or "kursk")."""
+    labelled = [(filter_keys(records[ns[0]])[key], key, len(ns))
+                for key, ns in members.items()]
+    values: dict[str, list[list[str | int]]] = {name: [] for name in FILTERS}
+    for label, (field, slug), count in sorted(labelled, key=lambda v: (v[0].casefold(), v[1])):
+        values[field].append([slug, label, count])
+    return values
+
+
+def day_number(iso: str | None) -> int:
+    """Days since 1970-01-01, or -1 for no date; the browser turns it back into a day."""
+    if iso is None:
+        return -1
+    return (date.fromisoformat(iso[:10]) - EPOCH).days
+
+
+def day_range(days: Sequence[int]) -> list[str] | None:
+    dated = [d for d in days if d >= 0]
+    if not dated:
+        return None
+    return [(EPOCH + timedelta(days=min(dated))).isoformat(),
+            (EPOCH + timedelta(days=max(dated))).isoformat()]
