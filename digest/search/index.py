@@ -35,10 +35,12 @@ import json
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from itertools import pairwise
+from itertools import compress, pairwise
+from operator import attrgetter, is_not
 
 from digest.search.record import KINDS, SearchRecord
 from digest.search.shards import (
+    CHUNK_POSTINGS,
     META_RECORDS,
     day_number,
     day_range,
@@ -58,6 +60,8 @@ from digest.search.terms import FIELDS, Analysed, analyse, averages, impacts
 from digest.search.tokenize import Stemmer
 
 _Postings = tuple[list[int], list[int]]  # record numbers (ascending), their impacts
+_ID = attrgetter("id")
+_Dirty = dict[str, set[int] | None]  # term -> parts whose impacts changed, None for all
 
 
 class SearchIndex:
@@ -80,23 +84,48 @@ class SearchIndex:
         self._prefix_words: dict[str, set[str]] = {}
         self._members: dict[tuple[str, str], list[int]] = {}
         self._days: list[int] = []
+        self._date_range: list[str] | None = None
+        self._old: dict[str, bytes | None] | None = None  # while patching: files as they were
+        # The records as last given, before sorting by id, and that sort.
+        self._given: list[SearchRecord] = []
+        self._given_ids: list[str] | None = None
+        self._order: list[int] = []  # record number -> position in `given`
+        self._rank: list[int] = []  # position in `given` -> record number
 
     def update(self, records: Iterable[SearchRecord]) -> set[str]:
         """Index exactly `records`; return the paths of the files that changed or went."""
-        ordered = sorted(records, key=lambda r: r.id)
-        _validate(ordered)
+        given = list(records)
         before = self.files
-        if len(ordered) == len(self._records) and all(
-                a.id == b.id for a, b in zip(ordered, self._records, strict=True)):
-            changed = [n for n, (new, old) in enumerate(zip(ordered, self._records, strict=True))
-                       if new is not old and new != old]
+        # The same ids in the same order as last time (a build lists its records in a
+        # stable order): reuse the last sort, and look only at records that are new objects.
+        ids = list(map(_ID, given))  # map and compress loop in C: this runs on every build
+        if ids == self._given_ids:
+            moved = compress(range(len(given)), map(is_not, given, self._given))
+            changed = sorted(self._rank[i] for i in moved if given[i] != self._given[i])
+            self._given = given
             if not changed:
                 return set()
+            ordered = list(self._records)
+            for n in changed:
+                ordered[n] = given[self._order[n]]
             written = self._patch(ordered, changed)
             if written is not None:
                 return written
+        else:
+            order = sorted(range(len(given)), key=lambda i: given[i].id)
+            ordered = [given[i] for i in order]
+            _validate(ordered)
+            self._remember_order(given, order)
         self._rebuild(ordered)
         return {p for p in before.keys() | self.files.keys() if before.get(p) != self.files.get(p)}
+
+    def _remember_order(self, given: list[SearchRecord], order: list[int]) -> None:
+        self._given = given
+        self._given_ids = list(map(_ID, given))
+        self._order = order
+        self._rank = [0] * len(given)  # position in `given` -> record number
+        for n, i in enumerate(self._order):
+            self._rank[i] = n
 
     # ---- a whole index ---------------------------------------------------------------
 
@@ -131,6 +160,7 @@ class SearchIndex:
             for key in filter_keys(record):
                 self._members.setdefault(key, []).append(n)
         self._days = [day_number(r.date) for r in ordered]
+        self._date_range = day_range(self._days)
 
         self.files = {}
         self._write_terms(None)
@@ -139,7 +169,7 @@ class SearchIndex:
             self._write_meta(block)
         for key in self._members:
             self._write_filter(key)
-        self.files["search/f/dates.js"] = script("f/dates", self._days)
+        self._put("search/f/dates.js", script("f/dates", self._days))
         self._write_manifest()
 
     # ---- a few records changed -------------------------------------------------------
@@ -154,13 +184,14 @@ class SearchIndex:
         if averages(totals, len(ordered)) != self._average:
             return None
         self._totals = totals
-        before = dict(self.files)
-        terms: set[str] = set()
+        self._old = {}
+        terms: _Dirty = {}
         words: set[str] = set()
         filters: set[tuple[str, str]] = set()
+        dates = False
         for n, new in fresh.items():
             old = self._analysed[n]
-            terms |= self._move_postings(n, old, new)
+            self._move_postings(n, old, new, terms)
             for word in old.words - new.words:
                 self._word_df[word] -= 1
                 if not self._word_df[word]:
@@ -172,27 +203,32 @@ class SearchIndex:
             words |= old.words ^ new.words
             filters |= self._move_filters(n, self._records[n], ordered[n])
             self._records[n], self._analysed[n] = ordered[n], new
-            self._days[n] = day_number(ordered[n].date)
+            day = day_number(ordered[n].date)
+            dates |= day != self._days[n]
+            self._days[n] = day
         self._write_terms(terms)
         self._write_prefixes({w[:3] for w in words})
         for block in sorted({n // META_RECORDS for n in changed}):
             self._write_meta(block)
         for key in filters:
             self._write_filter(key)
-        self.files["search/f/dates.js"] = script("f/dates", self._days)
+        if dates:
+            self._date_range = day_range(self._days)
+            self._put("search/f/dates.js", script("f/dates", self._days))
         self._write_manifest()
-        return {p for p in before.keys() | self.files.keys() if before.get(p) != self.files.get(p)}
+        was, self._old = self._old, None
+        return {path for path, data in was.items() if self.files.get(path) != data}
 
-    def _move_postings(self, n: int, old: Analysed, new: Analysed) -> set[str]:
-        """Record n's postings from `old` to `new`; the terms whose postings changed."""
+    def _move_postings(self, n: int, old: Analysed, new: Analysed, moved: _Dirty) -> None:
+        """Record n's postings from `old` to `new`, noting in `moved` the terms that changed:
+        with the parts where only an impact changed, or None when postings came or went
+        (which shifts every later part)."""
         was = dict(zip(old.terms, impacts(old, self._average), strict=True))
         now = dict(zip(new.terms, impacts(new, self._average), strict=True))
-        moved = set()
         for term in was.keys() | now.keys():
             impact = now.get(term)
             if was.get(term) == impact:
                 continue
-            moved.add(term)
             found = self._postings.get(term)
             if found is None:
                 found = self._postings[term] = ([], [])
@@ -200,18 +236,22 @@ class SearchIndex:
                 self._term_bytes -= _term_size(term, found)
             ns, values = found
             i = bisect_left(ns, n)
-            if impact is None:
-                del ns[i], values[i]
-            elif i < len(ns) and ns[i] == n:
+            if impact is not None and i < len(ns) and ns[i] == n:
                 values[i] = impact
+                parts = moved.setdefault(term, set())
+                if parts is not None:
+                    parts.add(i // CHUNK_POSTINGS)
             else:
-                ns.insert(i, n)
-                values.insert(i, impact)
+                moved[term] = None
+                if impact is None:
+                    del ns[i], values[i]
+                else:
+                    ns.insert(i, n)
+                    values.insert(i, impact)
             if ns:
                 self._term_bytes += _term_size(term, found)
             else:
                 del self._postings[term]
-        return moved
 
     def _move_filters(self, n: int, old: SearchRecord, new: SearchRecord) -> set[tuple[str, str]]:
         was, now = filter_keys(old), filter_keys(new)
@@ -220,7 +260,7 @@ class SearchIndex:
             members.remove(n)
             if not members:
                 del self._members[key]
-                del self.files[f"search/f/{key[0]}/{key[1]}.js"]
+                self._drop(f"search/f/{key[0]}/{key[1]}.js")
         for key in now.keys() - was.keys():
             members = self._members.setdefault(key, [])
             members.insert(bisect_left(members, n), n)
@@ -228,24 +268,45 @@ class SearchIndex:
 
     # ---- files -----------------------------------------------------------------------
 
+    def _put(self, path: str, data: bytes) -> None:
+        if self._old is not None:
+            self._old.setdefault(path, self.files.get(path))
+        self.files[path] = data
+
+    def _drop(self, path: str) -> None:
+        if self._old is not None:
+            self._old.setdefault(path, self.files.get(path))
+        self.files.pop(path, None)
+
     def _shard(self, key: str, count: int) -> int:
         h = self._hashes.get(key)
         if h is None:
             h = self._hashes[key] = fnv1a(key)
         return h % count
 
-    def _write_terms(self, dirty: set[str] | None) -> None:
-        """Rewrite the term shards of `dirty` terms (all of them for None)."""
+    def _write_terms(self, moved: _Dirty | None) -> None:
+        """Rewrite the term shards of the `moved` terms (all of them for None)."""
         count = shard_count(self._term_bytes)
         touched: set[int] = set()
-        if dirty is None or count != len(self._term_keys):
+        encoded: dict[str, str] = {}
+        if moved is None or count != len(self._term_keys):
             for n in range(len(self._term_keys)):
-                self.files.pop(f"search/t/{n}.js", None)
+                self._drop(f"search/t/{n}.js")
             self._term_keys = [set() for _ in range(count)]
             self._split = {}
             dirty = set(self._postings)
             touched = set(range(count))
         else:
+            dirty = set()
+            for term, parts in moved.items():
+                was = self._split.get(term, 1)
+                if parts is None or part_count(len(self._postings[term][0])) != was:
+                    dirty.add(term)
+                    continue
+                for k in parts:  # the same keys: only the parts whose impacts changed
+                    key = part_key(term, k, was)
+                    touched.add(self._shard(key, count))
+                    encoded[key] = encode_part(*self._postings[term], k)
             for term in dirty:  # drop the old keys, wherever they were
                 was = self._split.pop(term, 1)
                 for k in range(was):
@@ -253,7 +314,6 @@ class SearchIndex:
                     shard = self._shard(key, count)
                     self._term_keys[shard].discard(key)
                     touched.add(shard)
-        encoded: dict[str, str] = {}
         for term in dirty:
             found = self._postings.get(term)
             if found is None:
@@ -275,14 +335,14 @@ class SearchIndex:
                     term, _, part = key.partition("#")
                     value = encode_part(*self._postings[term], int(part or 0))
                 members.append((key, value))
-            self.files[f"search/t/{shard}.js"] = object_script(f"t/{shard}", members)
+            self._put(f"search/t/{shard}.js", object_script(f"t/{shard}", members))
 
     def _write_prefixes(self, dirty: set[str] | None) -> None:
         total = sum(len(w) * 2 + 8 for w in self._word_df)  # word, stem, counts, quotes
         count = shard_count(total)
         if dirty is None or count != self._prefix_count:
             for n in range(self._prefix_count):
-                self.files.pop(f"search/p/{n}.js", None)
+                self._drop(f"search/p/{n}.js")
             shards = set(range(count))
         else:
             shards = {self._shard(prefix, count) for prefix in dirty}
@@ -301,15 +361,15 @@ class SearchIndex:
                     stem = self._stemmer.stem(word)
                     entry.extend((word, "" if stem == word else stem, self._word_df[word]))
                 members.append((prefix, json.dumps(entry, separators=(",", ":"))))
-            self.files[f"search/p/{shard}.js"] = object_script(f"p/{shard}", members)
+            self._put(f"search/p/{shard}.js", object_script(f"p/{shard}", members))
 
     def _write_meta(self, block: int) -> None:
         start = block * META_RECORDS
-        self.files[f"search/m/{block}.js"] = meta_script(
-            block, self._records[start:start + META_RECORDS])
+        self._put(f"search/m/{block}.js",
+                  meta_script(block, self._records[start:start + META_RECORDS]))
 
     def _write_filter(self, key: tuple[str, str]) -> None:
-        self.files[f"search/f/{key[0]}/{key[1]}.js"] = filter_script(key, self._members[key])
+        self._put(f"search/f/{key[0]}/{key[1]}.js", filter_script(key, self._members[key]))
 
     def _write_manifest(self) -> None:
         manifest = {
@@ -319,9 +379,9 @@ class SearchIndex:
             "metaRecords": META_RECORDS,
             "split": self._split,
             "filters": filter_values(self._members, self._records),
-            "dates": day_range(self._days),
+            "dates": self._date_range,
         }
-        self.files["search/manifest.js"] = script("manifest", manifest)
+        self._put("search/manifest.js", script("manifest", manifest))
 
 
 def build_index(records: Iterable[SearchRecord]) -> dict[str, bytes]:

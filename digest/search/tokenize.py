@@ -50,19 +50,19 @@ class Stemmer:
 
     def __init__(self) -> None:
         self._snowball = snowballstemmer.stemmer("english")
-        self._terms: dict[str, tuple[str, ...]] = {}
+        self.table: dict[str, tuple[str, ...]] = {}  # word -> terms, for hot loops to read
 
     def stem(self, word: str) -> str:
         return self.terms(word)[0]
 
     def terms(self, word: str) -> tuple[str, ...]:
         """The word's stem, then the word itself when it differs."""
-        terms = self._terms.get(word)
+        terms = self.table.get(word)
         if terms is None:
             stem = self._snowball.stemWord(word)
-            terms = self._terms[word] = (stem,) if stem == word else (stem, word)
+            terms = self.table[word] = (stem,) if stem == word else (stem, word)
         return terms
 
     def vocabulary(self) -> dict[str, str]:
         """Every word stemmed so far, with its stem."""
-        return {word: terms[0] for word, terms in self._terms.items()}
+        return {word: terms[0] for word, terms in self.table.items()}

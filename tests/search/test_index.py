@@ -79,7 +79,12 @@ def edits(records: list[SearchRecord]) -> list[list[SearchRecord]]:
     return versions
 
 
-def test_an_updated_index_is_byte_identical_to_a_fresh_one() -> None:
+@pytest.mark.parametrize("chunk", [2_000, 40])  # 40: common words' postings come in parts
+def test_an_updated_index_is_byte_identical_to_a_fresh_one(
+    chunk: int, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("digest.search.shards.CHUNK_POSTINGS", chunk)
+    monkeypatch.setattr("digest.search.index.CHUNK_POSTINGS", chunk)
     index = SearchIndex()
     index.update(synthetic(600))
     for version in edits(synthetic(600)):
@@ -90,6 +95,7 @@ def test_an_updated_index_is_byte_identical_to_a_fresh_one() -> None:
         assert changed == {p for p in before.keys() | fresh.keys()
                            if before.get(p) != fresh.get(p)}
     assert "search/f/topic/brand-new-topic.js" not in index.files
+    assert index.update(list(reversed(version))) == set()  # the order given does not matter
 
 
 def test_an_edit_rewrites_few_files() -> None:
