@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 
 from digest.extract import Extracted
@@ -50,7 +51,7 @@ class ClusterView:
     links: tuple[Link, ...]
     speaker: str | None
 
-    @property
+    @cached_property  # every member's entry page asks: once per cluster, not per member
     def outlets(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(i.entry.entry.source or "Unknown source" for i in self.items))
 
