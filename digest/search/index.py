@@ -12,7 +12,7 @@ stems those words map to, and the metadata of the top results only.
                          a long list is cut into parts "term#0", "term#1"... named in the
                          manifest's `split`
     search/m/<n>.js      metadata of records n*META_RECORDS..: title, path, date, source,
-                         kind, speaker, topics, excerpt (a list per record)
+                         kind, speaker, excerpt (a list per record)
     search/f/<field>/<slug>.js   the records of one filter value (topic, source, speaker,
                          kind), delta coded
     search/f/dates.js    each record's day, for date filters and date order

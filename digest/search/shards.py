@@ -73,8 +73,8 @@ def object_script(key: str, members: Iterable[tuple[str, str]]) -> bytes:
 
 
 def meta_script(block: int, records: Sequence[SearchRecord]) -> bytes:
-    rows = [[r.title, r.path, r.date, r.source, r.kind, r.speaker, list(r.topics), r.excerpt]
-            for r in records]
+    # What a result shows, nothing more: these shards are most of what a query loads.
+    rows = [[r.title, r.path, r.date, r.source, r.kind, r.speaker, r.excerpt] for r in records]
     return script(f"m/{block}", rows)
 
 

@@ -243,7 +243,7 @@
     return this.load("m/" + Math.floor(record / size)).then(function (rows) {
       var row = rows[record % size];
       return { title: row[0], path: row[1], date: row[2], source: row[3], kind: row[4],
-        speaker: row[5], topics: row[6], excerpt: row[7] };
+        speaker: row[5], excerpt: row[6] };
     });
   };
 
