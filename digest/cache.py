@@ -98,6 +98,10 @@ def cache_key(
     return digest.hexdigest()
 
 
+# A tuple, not `int | float`: a union written in the hot path is built on every call.
+_SCALARS = (int, float, bool, type(None), str, tuple, list)  # subclasses of the exact ones
+
+
 class Fingerprints:
     """Stable digests of page contexts: entries stand for themselves by checksum.
 
@@ -107,47 +111,52 @@ class Fingerprints:
     """
 
     def __init__(self) -> None:
-        self._seen: dict[int, tuple[object, bytes]] = {}
+        self._seen: dict[int, tuple[object, str]] = {}
         self._fields: dict[type, tuple[str, ...]] = {}
 
     def __call__(self, value: Any) -> str:
-        digest = hashlib.sha1()
-        self._feed(value, digest)
-        return digest.hexdigest()
+        parts: list[str] = []
+        self._feed(value, parts)
+        return hashlib.sha1("".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
-    def _of(self, item: Any) -> bytes:
+    def _of(self, item: Any) -> str:
         known = self._seen.get(id(item))
         if known is not None and known[0] is item:
             return known[1]
         if isinstance(item, Extracted):
-            result = b"X" + (item.entry.checksum or repr(item)).encode()
+            result = "X" + (item.entry.checksum or hashlib.sha1(repr(item).encode()).hexdigest())
         else:
-            digest = hashlib.sha1(f"D{type(item).__name__}\0".encode())
+            parts = [f"D{type(item).__name__}\0"]
             names = self._fields.get(type(item))
             if names is None:
                 names = self._fields[type(item)] = tuple(f.name for f in fields(item))
             for name in names:
-                self._feed(getattr(item, name), digest)
-            result = digest.digest()
+                self._feed(getattr(item, name), parts)
+            result = hashlib.sha1("".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
         # Keeping the object alive keeps its id from being reused by another one.
         self._seen[id(item)] = (item, result)
         return result
 
-    def _feed(self, item: Any, digest: Any) -> None:
-        if isinstance(item, str | int | float | bool | None):
-            digest.update(f"V{item!r}\0".encode())
-        elif isinstance(item, list | tuple):
-            digest.update(f"L{len(item)}\0".encode())
+    def _feed(self, item: Any, parts: list[str]) -> None:
+        """Append an unambiguous text of `item` to `parts`; hashed once, at the end."""
+        kind = type(item)
+        if kind is str:  # the commonest: a length prefix keeps it unambiguous, no repr
+            parts.append(f"S{len(item)}\0")
+            parts.append(item)
+        elif kind is tuple or kind is list:
+            parts.append(f"L{len(item)}\0")
             for member in item:
-                self._feed(member, digest)
+                self._feed(member, parts)
+        elif isinstance(item, _SCALARS):
+            parts.append(f"V{item!r}\0")
         elif isinstance(item, dict):
             for key in sorted(item):
-                digest.update(f"K{key}\0".encode())
-                self._feed(item[key], digest)
+                parts.append(f"K{key}\0")
+                self._feed(item[key], parts)
         elif isinstance(item, Extracted) or (is_dataclass(item) and not isinstance(item, type)):
-            digest.update(self._of(item))
+            parts.append(self._of(item))
         else:
-            digest.update(f"V{item!r}\0".encode())
+            parts.append(f"V{item!r}\0")
 
 
 def fingerprint(value: Any) -> str:

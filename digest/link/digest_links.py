@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 
 from digest.extract import Extracted
 from digest.link.clusters import Cluster, Link, QuoteRef, link_quotes
