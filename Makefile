@@ -47,8 +47,10 @@ test: setup browser lint typecheck
 # The scale bench (bench/README.md): digest against Hugo, Pelican and MkDocs on generated
 # corpora; the peers go into bench/out/.peers-venv, never into .venv.
 SIZES ?= 1000,10000
-bench: setup
+bench: setup browser
 	$(BIN)/python -m bench.run --sizes $(SIZES)
+	$(BIN)/python -m bench.search --sizes $(SIZES)
+	$(BIN)/python -m bench.serve --sizes $(SIZES)
 	$(BIN)/python -m bench.link_quotes
 	DIGEST_BENCH=1 $(BIN)/python -m pytest -q -s tests/link/test_stories_eval.py -k benchmark
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from digest.build import BuildFailed, BuildOptions, build
-from digest.cache import BuildCache
+from digest.cache import BuildCache, cache_file, load_cache
 from digest.config import CONFIG_NAME, Config, load_config
 from digest.errors import DigestError
 from digest.ingest import IngestOptions, ingest
@@ -34,7 +34,8 @@ def make_rebuild(
     """One rebuild per burst: ingest new raw files, rebuild, tell the pages.
 
     The build cache stays in memory between rebuilds, so an edit re-renders
-    only the pages that depend on it."""
+    only the pages that depend on it. The first build starts from `digest build`'s cache
+    on disk, when there is one, so that nothing unchanged is extracted again."""
     cache: BuildCache | None = None
 
     def rebuild(changed: set[Path]) -> None:
@@ -50,6 +51,12 @@ def make_rebuild(
                     compile_patterns(config.boilerplate), config.max_bytes))
                 for outcome in report.outcomes:
                     log(str(outcome))
+            if cache is None:
+                cache = load_cache(cache_file(config.root, options.build.output_dir))
+                # Run the whole pipeline even when nothing changed: the preview's memory
+                # (linked quotes, stories, the search index) is filled now, not on the
+                # first edit.
+                cache.summary = None
             result = build(config, options.build, cache)
             cache = result.cache
         except BuildFailed as failed:

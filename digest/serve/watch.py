@@ -11,7 +11,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 
-QUIET_SECONDS = 0.25  # a burst (an editor's save dance, a git checkout) ends after this
+QUIET_SECONDS = 0.1  # a burst (an editor's save dance, a git checkout) ends after this
 
 
 def is_noise(path: str, ignored: Iterable[Path]) -> bool:
