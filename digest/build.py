@@ -20,7 +20,7 @@ from digest.link.digest_links import Linked, link_entries
 from digest.link.people import People, dump_people, propose
 from digest.link.stories import find_stories
 from digest.render.env import new_environment, theme_dir
-from digest.render.output import MARKER, check_output_dir, write_site
+from digest.render.output import MARKER, check_output_dir, update_site, write_site
 from digest.render.plan import plan_pages
 from digest.render.site import (
     entries_json,
@@ -102,48 +102,62 @@ def build(config: Config, options: BuildOptions, cache: BuildCache | None = None
     # Without topic rules, names that entries share become topics.
     grouped = group_entries(extracted if config.topics else with_auto_topics(extracted),
                             config.topics)
-    linked = link_entries(grouped.entries, people, aliases,
-                          link=cache.memo.wrap("quotes", link_quotes))
+    # Linking reads only these fields of an entry (and its quote items show only these):
+    # an edit to the body that leaves them alone keeps the last build's links.
+    linked = cache.memo.keyed(
+        "linked",
+        [(x.entry.slug, x.entry.title, x.entry.date, x.entry.source, x.topics, x.quotes)
+         for x in grouped.entries],
+        lambda: link_entries(grouped.entries, people, aliases,
+                             link=cache.memo.wrap("quotes", link_quotes)))
     stories = find_story_views(grouped.entries, linked,
                                find=cache.memo.wrap("stories", find_stories))
     pages = (*plan_pages(grouped, linked, stories), search_page())
 
     site = site_context(config, options.drafts)
-    prints_of = Fingerprints()
+    prints_of = Fingerprints(cache.prints)
     prints = {page.path: prints_of((page.template, page.context)) for page in pages}
-    keep = {p for p, f in prints.items() if cache.pages.get(p) == f and (out / p).is_file()}
+    # The folder holds exactly the last build's site: no need to look for its pages.
+    known_site = _site_is(out, cache.site_id)
+    keep = {p for p, f in prints.items()
+            if cache.pages.get(p) == f and (known_site or (out / p).is_file())}
     index = cache.search or SearchIndex()
-    index.update(records_from(grouped, linked))
+    index.update(records_from(grouped, linked, cache.memo))
     files = {
         "sitemap.xml": sitemap(pages, config.base_url),
         "data/entries.json": entries_json(grouped.entries, config.root),
-        "data/quotes.json": quotes_json(linked),
-        "data/people.json": people_json(linked),
+        "data/quotes.json": cache.memo.of("quotes.json", linked, lambda: quotes_json(linked)),
+        "data/people.json": cache.memo.of("people.json", linked, lambda: people_json(linked)),
         "data/stories.json": stories_json(stories),
         **static_files([d / "static" for d in template_dirs]),
         **index.files,
     }
     # Pages are determined by their fingerprints; the other files by their bytes.
-    site_id = fingerprint((key, sorted(prints.items()),
-                           sorted((k, hashlib.sha1(v).hexdigest()) for k, v in files.items())))
+    digests = {k: _digest(v, cache.digests.get(k)) for k, v in files.items()}
+    site_id = fingerprint((key, sorted(prints.items()), sorted(
+        (k, d) for k, (_, d) in digests.items())))
     environment = cache.environment or new_environment(config.templates_dir)
-    files.update(render_pages((p for p in pages if p.path not in keep), environment, site))
+    rendered = render_pages((p for p in pages if p.path not in keep), environment, site)
     written = not _site_is(out, site_id)
-    if written:
-        write_site(files, out, keep, site_id)
+    if written and known_site and cache.files is not None:
+        last = cache.files
+        update_site(out, {**{k: v for k, v in files.items() if last.get(k) is not v}, **rendered},
+                    (cache.pages.keys() | last.keys()) - (prints.keys() | files.keys()), site_id)
+    elif written:
+        write_site({**files, **rendered}, out, keep, site_id)
 
-    proposed = _proposals(people, linked)
+    proposed = cache.memo.of("proposals", linked, lambda: _proposals(people, linked))
     found = (*loaded.findings, *content_findings(config, loaded.entries, each_review=False))
     stats = {str(path): stat for path, stat in loaded.stats.items()}
     next_cache = BuildCache(
         key, stats, prints, site_id,
-        Summary(len(grouped.entries), len(pages), len(files) + len(keep), found),
+        Summary(len(grouped.entries), len(pages), len(files) + len(prints), found),
         _extracted={str(x.entry.path): x for x in extracted}, search=index, memo=cache.memo,
-        environment=environment,
+        environment=environment, prints=prints_of, files=files, digests=digests,
     )
     return BuildResult(
         entries=len(grouped.entries), pages=len(pages), rendered=len(pages) - len(keep),
-        files=len(files) + len(keep), findings=(*config.findings, *found),
+        files=len(files) + len(prints), findings=(*config.findings, *found),
         changed=written or stats != cache.stats or cache.key != key,
         seconds=time.perf_counter() - started, cache=next_cache, proposed_people=proposed,
     )
@@ -160,6 +174,14 @@ def _proposals(people: People, linked: Linked) -> str | None:
     if dump_people(merged) == dump_people(people):
         return None
     return dump_people(merged)
+
+
+def _digest(data: bytes, last: tuple[bytes, str] | None) -> tuple[bytes, str]:
+    """The bytes with their SHA-1, computed again only for bytes the last build did not
+    have (the search index hands over the very same objects for its unchanged files)."""
+    if last is not None and last[0] is data:
+        return last
+    return data, hashlib.sha1(data).hexdigest()
 
 
 def _site_is(out: Path, site_id: str) -> bool:

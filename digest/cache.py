@@ -63,6 +63,9 @@ class BuildCache:
     search: SearchIndex | None = None
     memo: Memo = field(default_factory=Memo)  # the last results of linking and stories
     environment: Environment | None = None  # templates compiled once
+    prints: Fingerprints | None = None  # the last build's, whose objects this one reuses
+    files: dict[str, bytes] | None = None  # the files besides pages the last build wrote
+    digests: dict[str, tuple[bytes, str]] = field(default_factory=dict)  # and their SHA-1
 
     @property
     def extracted(self) -> dict[str, Extracted]:
@@ -110,9 +113,12 @@ class Fingerprints:
     once is what keeps fingerprinting thousands of pages cheap.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, previous: Fingerprints | None = None) -> None:
         self._seen: dict[int, tuple[object, str]] = {}
         self._fields: dict[type, tuple[str, ...]] = {}
+        # The preview's last build: its digests serve the objects this build reuses
+        # (entries, linked quotes), and only one generation is kept, so memory stays flat.
+        self._previous = previous._seen if previous else {}
 
     def __call__(self, value: Any) -> str:
         parts: list[str] = []
@@ -120,8 +126,9 @@ class Fingerprints:
         return hashlib.sha1("".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
     def _of(self, item: Any) -> str:
-        known = self._seen.get(id(item))
+        known = self._seen.get(id(item)) or self._previous.get(id(item))
         if known is not None and known[0] is item:
+            self._seen[id(item)] = known
             return known[1]
         if isinstance(item, Extracted):
             result = "X" + (item.entry.checksum or hashlib.sha1(repr(item).encode()).hexdigest())

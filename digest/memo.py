@@ -32,3 +32,25 @@ class Memo:
             return result
 
         return run
+
+    def keyed(self, name: str, key: object, compute: Callable[[], T]) -> T:
+        """compute(), or its last result when `key` equals the last one's: for a stage whose
+        arguments are large, compared by the few fields of them it reads."""
+        last = self._last.get(name)
+        if last is not None and last[0] == key:
+            result: T = last[1]
+            return result
+        result = compute()
+        self._last[name] = (key, result)
+        return result
+
+    def of(self, name: str, source: object, compute: Callable[[], T]) -> T:
+        """compute(), or its last result when `source` is the very object it was computed
+        from (kept alive here, so its id cannot pass to another object)."""
+        last = self._last.get(name)
+        if last is not None and last[0] is source:
+            result: T = last[1]
+            return result
+        result = compute()
+        self._last[name] = (source, result)
+        return result
