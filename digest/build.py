@@ -111,7 +111,7 @@ def build(config: Config, options: BuildOptions, cache: BuildCache | None = None
         lambda: link_entries(grouped.entries, people, aliases,
                              link=cache.memo.wrap("quotes", link_quotes)))
     stories = find_story_views(grouped.entries, linked,
-                               find=cache.memo.wrap("stories", find_stories))
+                               find=cache.memo.wrap("stories", find_stories), memo=cache.memo)
     pages = (*plan_pages(grouped, linked, stories), search_page())
 
     site = site_context(config, options.drafts)

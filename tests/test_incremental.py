@@ -60,7 +60,7 @@ def test_one_edit_renders_its_pages_and_matches_a_full_build(project: Path, tmp_
     assert files_of(config.output_dir) == full_build(config, config.content_dir, tmp_path / "f")
 
 
-@pytest.mark.parametrize("change", ["delete", "new", "date", "draft"])
+@pytest.mark.parametrize("change", ["delete", "new", "date", "draft", "body", "quote"])
 def test_other_changes_match_a_full_build(project: Path, tmp_path: Path, change: str) -> None:
     config = load_config(project)
     first = build(config, BuildOptions(config.content_dir, config.output_dir))
@@ -72,8 +72,12 @@ def test_other_changes_match_a_full_build(project: Path, tmp_path: Path, change:
             "---\ntitle: Brand new\ndate: 2024-11-02\ntopics: [Kursk region]\n---\nText.\n")
     elif change == "date":
         entry.write_text(entry.read_text().replace("2024-10-12", "2024-09-01"))
-    else:
+    elif change == "draft":
         entry.write_text(entry.read_text().replace("topics:", "draft: true\ntopics:"))
+    elif change == "body":  # links, stories and quote records stay as they were
+        entry.write_text(entry.read_text() + "\nThe ministry declined to comment further.\n")
+    else:
+        entry.write_text(entry.read_text() + '\n"We will not retreat," Mark Rutte said.\n')
     again(config, first.cache, config.output_dir)
     assert files_of(config.output_dir) == full_build(config, config.content_dir, tmp_path / "f")
 
