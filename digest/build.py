@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from digest.cache import BuildCache, Fingerprints, Summary, cache_key, fingerprint
 from digest.check import content_findings
@@ -116,7 +118,9 @@ def build(config: Config, options: BuildOptions, cache: BuildCache | None = None
 
     site = site_context(config, options.drafts)
     prints_of = Fingerprints(cache.prints)
-    prints = {page.path: prints_of((page.template, page.context)) for page in pages}
+    contexts = {page.path: (page.template, page.context) for page in pages}
+    prints = {path: _print(prints_of, given, cache.contexts.get(path), cache.pages.get(path))
+              for path, given in contexts.items()}
     # The folder holds exactly the last build's site: no need to look for its pages.
     known_site = _site_is(out, cache.site_id)
     keep = {p for p, f in prints.items()
@@ -154,6 +158,7 @@ def build(config: Config, options: BuildOptions, cache: BuildCache | None = None
         Summary(len(grouped.entries), len(pages), len(files) + len(prints), found),
         _extracted={str(x.entry.path): x for x in extracted}, search=index, memo=cache.memo,
         environment=environment, prints=prints_of, files=files, digests=digests,
+        contexts=contexts,
     )
     return BuildResult(
         entries=len(grouped.entries), pages=len(pages), rendered=len(pages) - len(keep),
@@ -174,6 +179,16 @@ def _proposals(people: People, linked: Linked) -> str | None:
     if dump_people(merged) == dump_people(people):
         return None
     return dump_people(merged)
+
+
+def _print(prints_of: Fingerprints, given: tuple[str, Mapping[str, Any]],
+           last: tuple[str, Mapping[str, Any]] | None, last_print: str | None) -> str:
+    """A page's fingerprint; the last one when its context equals the last build's. The
+    preview's pages are planned afresh from mostly the very same objects, and comparing
+    those (identity first, element by element) costs a fraction of hashing them."""
+    if last_print is not None and last is not None and last == given:
+        return last_print
+    return prints_of(given)
 
 
 def _digest(data: bytes, last: tuple[bytes, str] | None) -> tuple[bytes, str]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -66,6 +66,7 @@ class BuildCache:
     prints: Fingerprints | None = None  # the last build's, whose objects this one reuses
     files: dict[str, bytes] | None = None  # the files besides pages the last build wrote
     digests: dict[str, tuple[bytes, str]] = field(default_factory=dict)  # and their SHA-1
+    contexts: dict[str, tuple[str, Mapping[str, Any]]] = field(default_factory=dict)
 
     @property
     def extracted(self) -> dict[str, Extracted]:
