@@ -76,9 +76,10 @@ _SIMILAR_SIZE = 1.5  # below this ratio of sizes neither quote is an excerpt of 
 
 def _pair(a: Text, b: Text) -> tuple[Text, Text]:
     """(shorter, longer), by content words: overlap is measured on the shorter."""
-    if (len(a.content), a.joined) <= (len(b.content), b.joined):
-        return a, b
-    return b, a
+    la, lb = len(a.content), len(b.content)  # no tuples: this runs for every candidate
+    if la != lb:
+        return (a, b) if la < lb else (b, a)
+    return (a, b) if a.joined <= b.joined else (b, a)
 
 
 def _agree(short: Text, long: Text) -> bool:
@@ -133,7 +134,10 @@ def _judge(qa: QuoteRef, ta: Text, qb: QuoteRef, tb: Text) -> Link | None:
     score = 0.0
     if cover >= _MIN_COVER:
         score = (cover + len(short.bigrams & long.bigrams) / max(1, len(short.bigrams))) / 2
-    if score < need:  # one long shared phrase can make up for reworded surroundings
+    # One long shared phrase can make up for reworded surroundings. It must hold
+    # _PHRASE_MIN different shared content words (words * cover counts them): a word said
+    # over and over is not a phrase, and the check spares _phrase on most pairs.
+    if score < need and words * cover >= _PHRASE_MIN:
         phrase = _phrase(short, long)
         score = max(score, min(1.0, phrase / _PHRASE) if phrase >= _PHRASE_MIN else 0.0)
     return Link(qa.id, qb.id, "fuzzy", round(score, 3)) if score >= need else None
@@ -155,7 +159,7 @@ _Postings = dict[tuple[str | None, str], list[int]]  # (speaker or None, word) -
 
 def _candidates(
     quotes: Sequence[QuoteRef], texts: Sequence[Text], window: int
-) -> set[tuple[int, int]]:
+) -> set[int]:
     """Pairs worth judging: same speaker (or an unknown one), dates within the window, and
     the shared content words _judge needs. A quote with n words that needs `need` of them
     shared probes the index with its rarest n - need + k words and keeps the quotes it
@@ -177,7 +181,8 @@ def _candidates(
             own[speaker, word].append(i)
             if speaker is not None:
                 known[None, word].append(i)
-    pairs: set[tuple[int, int]] = set()
+    pairs: set[int] = set()  # i * count + j for i < j: ints are cheaper to make than tuples
+    count = len(quotes)
     for i, (quote, text) in enumerate(zip(quotes, texts, strict=True)):
         n = len(text.content)
         cover = _MIN_COVER_PHRASE if quote.speaker else _MIN_COVER
@@ -200,7 +205,7 @@ def _candidates(
         for j in [j for j, hit in Counter(met).items() if hit >= hits]:
             other = days[j]
             if j != i and (day is None or other is None or abs(day - other) <= window):
-                pairs.add((min(i, j), max(i, j)))
+                pairs.add(i * count + j if i < j else j * count + i)
     return pairs
 
 
@@ -237,7 +242,7 @@ def link_quotes(
     texts = [normalise(q.text) for q in quotes]
     found = [
         link
-        for i, j in _candidates(quotes, texts, window_days)
+        for i, j in (divmod(pair, len(quotes)) for pair in _candidates(quotes, texts, window_days))
         if (link := _judge(quotes[i], texts[i], quotes[j], texts[j]))
     ]
     kinds = {q.id: q.kind for q in quotes}
