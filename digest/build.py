@@ -6,6 +6,7 @@ import hashlib
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -141,14 +142,16 @@ def build(config: Config, options: BuildOptions, cache: BuildCache | None = None
     site_id = fingerprint((key, sorted(prints.items()), sorted(
         (k, d) for k, (_, d) in digests.items())))
     environment = cache.environment or new_environment(config.templates_dir)
+    # Rendered lazily, as the writer asks: nothing at all when the site is already there.
     rendered = render_pages((p for p in pages if p.path not in keep), environment, site)
     written = not _site_is(out, site_id)
     if written and known_site and cache.files is not None:
         last = cache.files
-        update_site(out, {**{k: v for k, v in files.items() if last.get(k) is not v}, **rendered},
+        update_site(out, {**{k: v for k, v in files.items() if last.get(k) is not v},
+                          **dict(rendered)},
                     (cache.pages.keys() | last.keys()) - (prints.keys() | files.keys()), site_id)
     elif written:
-        write_site({**files, **rendered}, out, keep, site_id)
+        write_site(chain(files.items(), rendered), out, keep, site_id)
 
     proposed = cache.memo.of("proposals", linked, lambda: _proposals(people, linked))
     found = (*loaded.findings, *content_findings(config, loaded.entries, each_review=False))

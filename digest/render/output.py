@@ -36,7 +36,8 @@ def check_output_dir(out: Path, protected: tuple[Path, ...]) -> None:
 
 
 def write_site(
-    files: Mapping[str, bytes], out: Path, keep: Iterable[str] = (), site_id: str = ""
+    files: Mapping[str, bytes] | Iterable[tuple[str, bytes]], out: Path,
+    keep: Iterable[str] = (), site_id: str = "",
 ) -> None:
     """Write `files`, and carry over the files named in `keep` from the current site.
 
@@ -48,7 +49,7 @@ def write_site(
     old = out.parent / f".{out.name}.old-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        for relative, data in files.items():
+        for relative, data in files.items() if isinstance(files, Mapping) else files:
             target = staging / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             if not _carry_over(out / relative, target, data):

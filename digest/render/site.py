@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -22,14 +22,14 @@ from digest.render.plan import Page
 
 def render_pages(
     pages: Iterable[Page], env: Environment, site: Mapping[str, Any]
-) -> dict[str, bytes]:
-    files: dict[str, bytes] = {}
+) -> Iterator[tuple[str, bytes]]:
+    """(path, bytes) of each page, one at a time: the writer stores each as it comes, so a
+    large site is never held in memory whole (a gigabyte at 10,000 articles)."""
     for page in pages:
         template = env.get_template(page.template)
         html = template.render(site=site, link=Links(page.path), page_path=page.path,
                                **page.context)
-        files[page.path] = html.encode("utf-8")
-    return files
+        yield page.path, html.encode("utf-8")
 
 
 def site_context(config: Config, drafts: bool) -> dict[str, Any]:

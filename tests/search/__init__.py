@@ -61,7 +61,8 @@ def build_site_with_search(out: Path, records: Sequence[SearchRecord] | None = N
     config = load_config(ROOT)
     grouped = demo_grouped()
     pages = (*plan_pages(grouped), search_page())
-    files = render_pages(pages, new_environment(config.templates_dir), site_context(config, False))
+    files = dict(render_pages(pages, new_environment(config.templates_dir),
+                              site_context(config, False)))
     files.update(static_files((theme_dir() / "static", config.templates_dir / "static")))
     files.update(build_index(records_from(grouped) if records is None else records))
     write_site(files, out)
