@@ -36,6 +36,7 @@ from digest.render.site import (
     stories_json,
 )
 from digest.search import SearchIndex, records_from, search_page
+from digest.stored import stored_links, stored_stories
 
 
 @dataclass(frozen=True)
@@ -112,9 +113,12 @@ def build(config: Config, options: BuildOptions, cache: BuildCache | None = None
         [(x.entry.slug, x.entry.title, x.entry.date, x.entry.source, x.topics, x.quotes)
          for x in grouped.entries],
         lambda: link_entries(grouped.entries, people, aliases,
-                             link=cache.memo.wrap("quotes", link_quotes)))
+                             link=cache.memo.wrap("quotes", stored_links(cache.stored,
+                                                                         link_quotes))))
     stories = find_story_views(grouped.entries, linked,
-                               find=cache.memo.wrap("stories", find_stories), memo=cache.memo)
+                               find=cache.memo.wrap("stories", stored_stories(cache.stored,
+                                                                              find_stories)),
+                               memo=cache.memo)
     pages = (*plan_pages(grouped, linked, stories), search_page())
 
     site = site_context(config, options.drafts)
@@ -160,7 +164,8 @@ def build(config: Config, options: BuildOptions, cache: BuildCache | None = None
         key, stats, prints, site_id,
         Summary(len(grouped.entries), len(pages), len(files) + len(prints), found),
         _extracted={str(x.entry.path): x for x in extracted}, search=index, memo=cache.memo,
-        environment=environment, prints=prints_of, files=files, digests=digests,
+        _stored=cache.stored, environment=environment, prints=prints_of, files=files,
+        digests=digests,
         contexts=contexts,
     )
     return BuildResult(

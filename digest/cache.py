@@ -32,6 +32,7 @@ from digest.extract.figures import Figure
 from digest.memo import Memo
 from digest.model import Entry, EntryDate, Quote
 from digest.search import SearchIndex
+from digest.stored import Stored
 from digest.textio import write_atomic
 
 FORMAT = 4
@@ -58,6 +59,8 @@ class BuildCache:
     # something changed and they are needed.
     load_extracted: Callable[[], dict[str, Extracted]] | None = None
     _extracted: dict[str, Extracted] | None = None
+    load_stored: Callable[[], Stored] | None = None
+    _stored: Stored | None = None  # the last linking and stories results (digest.stored)
     # Kept in memory only (the preview's builds): the next edit rewrites only the index
     # files it touches. A build from the disk cache indexes everything again.
     search: SearchIndex | None = None
@@ -73,6 +76,12 @@ class BuildCache:
         if self._extracted is None:
             self._extracted = self.load_extracted() if self.load_extracted else {}
         return self._extracted
+
+    @property
+    def stored(self) -> Stored:
+        if self._stored is None:
+            self._stored = self.load_stored() if self.load_stored else {}
+        return self._stored
 
     def entry_for(self, path: Path, stat: tuple[int, int]) -> Entry | None:
         if self.stats.get(str(path)) != stat:
@@ -195,6 +204,7 @@ def load_cache(path: Path) -> BuildCache:
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return BuildCache("")
     cache.load_extracted = lambda: _load_rows(_rows_file(path))
+    cache.load_stored = lambda: _load_stored(_stages_file(path))
     return cache
 
 
@@ -206,6 +216,18 @@ def _load_rows(path: Path) -> dict[str, Extracted]:
         return {}
 
 
+def _load_stored(path: Path) -> Stored:
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        return {str(name): (str(key), result) for name, (key, result) in data.items()}
+    except (OSError, ValueError, TypeError):
+        return {}
+
+
+def _stages_file(path: Path) -> Path:
+    return path.with_name(path.stem + ".stages.json")
+
+
 def _rows_file(path: Path) -> Path:
     return path.with_name(path.stem + ".entries.json")
 
@@ -213,6 +235,8 @@ def _rows_file(path: Path) -> Path:
 def save_cache(path: Path, cache: BuildCache) -> None:
     rows = {name: row for name, x in cache.extracted.items() if (row := _row(x)) is not None}
     write_atomic(_rows_file(path), _json(rows))
+    if cache._stored is not None:  # untouched by a no-change build: the file stands
+        write_atomic(_stages_file(path), _json(cache._stored))
     summary = cache.summary
     findings = [[f.message, str(f.path) if f.path else None, f.line, f.hint, f.level]
                 for f in (summary.findings if summary else ())]

@@ -2,9 +2,11 @@
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+import digest.build
 from digest.build import BuildOptions, BuildResult, build
 from digest.cache import BuildCache, cache_file, load_cache, save_cache
 from digest.config import Config, load_config
@@ -102,4 +104,30 @@ def test_cache_on_disk_round_trips_and_survives_damage(project: Path, tmp_path: 
     path.write_text("{not json")
     rebuilt = again(config, load_cache(path), config.output_dir)
     assert rebuilt.rendered == rebuilt.pages
+    assert files_of(config.output_dir) == full_build(config, config.content_dir, tmp_path / "f")
+
+
+@pytest.mark.parametrize(("edit", "links_again"), [
+    ("\nThe ministry declined to comment further.\n", 0),  # quotes unchanged: stored links
+    ('\n"We will not retreat," Mark Rutte said.\n', 1),  # a new quote: linked again
+])
+def test_a_fresh_process_reuses_the_stored_links_when_quotes_are_unchanged(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edit: str,
+    links_again: int,
+) -> None:
+    config = load_config(project)
+    path = cache_file(project, config.output_dir)
+    save_cache(path, build(config, BuildOptions(config.content_dir, config.output_dir)).cache)
+    entry = project / "content" / "extra-2.md"
+    entry.write_text(entry.read_text() + edit)
+    calls: list[int] = []
+    real = digest.build.link_quotes
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(digest.build, "link_quotes", counted)
+    again(config, load_cache(path), config.output_dir)  # as `digest build` does
+    assert len(calls) == links_again
     assert files_of(config.output_dir) == full_build(config, config.content_dir, tmp_path / "f")
