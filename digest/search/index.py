@@ -79,7 +79,8 @@ class SearchIndex:
         self._term_bytes = 0
         self._term_keys: list[set[str]] = []  # shard -> the keys (terms and parts) in it
         self._split: dict[str, int] = {}  # term -> parts written, when more than one
-        self._prefix_count = 0
+        self._prefix_keys: list[set[str]] = []  # prefix shard -> the prefixes in it
+        self._prefix_bytes = 0  # roughly what the prefix shards hold: what sizes them
         self._word_df: Counter[str] = Counter()
         self._prefix_words: dict[str, set[str]] = {}
         self._members: dict[tuple[str, str], list[int]] = {}
@@ -88,7 +89,7 @@ class SearchIndex:
         self._old: dict[str, bytes | None] | None = None  # while patching: files as they were
         # The records as last given, before sorting by id, and that sort.
         self._given: list[SearchRecord] = []
-        self._given_ids: list[str] | None = None
+        self._given_ids: list[str] = []
         self._order: list[int] = []  # record number -> position in `given`
         self._rank: list[int] = []  # position in `given` -> record number
 
@@ -97,10 +98,11 @@ class SearchIndex:
         given = list(records)
         before = self.files
         # The same ids in the same order as last time (a build lists its records in a
-        # stable order): reuse the last sort, and look only at records that are new objects.
-        ids = list(map(_ID, given))  # map and compress loop in C: this runs on every build
-        if ids == self._given_ids:
-            moved = compress(range(len(given)), map(is_not, given, self._given))
+        # stable order): reuse the last sort, and look only at records that are new objects
+        # (map and compress loop in C: this runs on every build).
+        moved = list(compress(range(len(given)), map(is_not, given, self._given))) \
+            if self.files and len(given) == len(self._given) else None
+        if moved is not None and all(given[i].id == self._given_ids[i] for i in moved):
             changed = sorted(self._rank[i] for i in moved if given[i] != self._given[i])
             self._given = given
             if not changed:
@@ -155,6 +157,7 @@ class SearchIndex:
         self._prefix_words = {}
         for word in self._word_df:
             self._prefix_words.setdefault(word[:3], set()).add(word)
+        self._prefix_bytes = sum(map(_word_size, self._word_df))
         self._members = {}
         for n, record in enumerate(ordered):
             for key in filter_keys(record):
@@ -197,8 +200,11 @@ class SearchIndex:
                 if not self._word_df[word]:
                     del self._word_df[word]
                     self._prefix_words[word[:3]].discard(word)
+                    self._prefix_bytes -= _word_size(word)
             for word in new.words - old.words:
                 self._word_df[word] += 1
+                if self._word_df[word] == 1:
+                    self._prefix_bytes += _word_size(word)
                 self._prefix_words.setdefault(word[:3], set()).add(word)
             words |= old.words ^ new.words
             filters |= self._move_filters(n, self._records[n], ordered[n])
@@ -338,24 +344,25 @@ class SearchIndex:
             self._put(f"search/t/{shard}.js", object_script(f"t/{shard}", members))
 
     def _write_prefixes(self, dirty: set[str] | None) -> None:
-        total = sum(len(w) * 2 + 8 for w in self._word_df)  # word, stem, counts, quotes
-        count = shard_count(total)
-        if dirty is None or count != self._prefix_count:
-            for n in range(self._prefix_count):
+        """Rewrite the prefix shards of `dirty` prefixes (all of them for None)."""
+        count = shard_count(self._prefix_bytes)
+        if dirty is None or count != len(self._prefix_keys):
+            for n in range(len(self._prefix_keys)):
                 self._drop(f"search/p/{n}.js")
+            self._prefix_keys = [set() for _ in range(count)]
+            dirty = set(self._prefix_words)
             shards = set(range(count))
         else:
             shards = {self._shard(prefix, count) for prefix in dirty}
-        self._prefix_count = count
-        by_shard: dict[int, list[str]] = {n: [] for n in shards}
-        for prefix, found in self._prefix_words.items():
-            if found:
-                shard = self._shard(prefix, count)
-                if shard in by_shard:
-                    by_shard[shard].append(prefix)
-        for shard, prefixes in by_shard.items():
+        for prefix in dirty:
+            keys = self._prefix_keys[self._shard(prefix, count)]
+            if self._prefix_words.get(prefix):
+                keys.add(prefix)
+            else:
+                keys.discard(prefix)
+        for shard in shards:
             members = []
-            for prefix in prefixes:
+            for prefix in self._prefix_keys[shard]:
                 entry: list[str | int] = []
                 for word in sorted(self._prefix_words[prefix]):
                     stem = self._stemmer.stem(word)
@@ -375,7 +382,7 @@ class SearchIndex:
         manifest = {
             "records": len(self._records),
             "termShards": len(self._term_keys),
-            "prefixShards": self._prefix_count,
+            "prefixShards": len(self._prefix_keys),
             "metaRecords": META_RECORDS,
             "split": self._split,
             "filters": filter_values(self._members, self._records),
@@ -389,6 +396,10 @@ def build_index(records: Iterable[SearchRecord]) -> dict[str, bytes]:
     index = SearchIndex()
     index.update(records)
     return index.files
+
+
+def _word_size(word: str) -> int:
+    return len(word) * 2 + 8  # word, stem, frequency, quotes and commas, roughly
 
 
 def _term_size(term: str, postings: _Postings) -> int:

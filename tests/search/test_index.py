@@ -184,3 +184,9 @@ def test_records_from_the_demo() -> None:
 def test_shorten_cuts_at_a_space() -> None:
     assert shorten("a  b\nc") == "a b c"
     assert shorten("word " * 100, 22) == "word word word word…"
+
+
+def test_an_empty_digest_still_has_an_index() -> None:
+    files = build_index([])
+    manifest = payload(files["search/manifest.js"])
+    assert isinstance(manifest, dict) and manifest["records"] == 0
