@@ -22,35 +22,26 @@ class Memo:
         """`stage`, remembering its last arguments and result under `name`."""
 
         def run(*args: P.args, **kwargs: P.kwargs) -> T:
-            given = (args, kwargs)
-            last = self._last.get(name)
-            if last is not None and last[0] == given:
-                result: T = last[1]
-                return result
-            result = stage(*args, **kwargs)
-            self._last[name] = (given, result)
-            return result
+            return self.keyed(name, (args, kwargs), lambda: stage(*args, **kwargs))
 
         return run
 
     def keyed(self, name: str, key: object, compute: Callable[[], T]) -> T:
         """compute(), or its last result when `key` equals the last one's: for a stage whose
         arguments are large, compared by the few fields of them it reads."""
-        last = self._last.get(name)
-        if last is not None and last[0] == key:
-            result: T = last[1]
-            return result
-        result = compute()
-        self._last[name] = (key, result)
-        return result
+        return self._reuse(name, key, compute, lambda last: last == key)
 
     def of(self, name: str, source: object, compute: Callable[[], T]) -> T:
         """compute(), or its last result when `source` is the very object it was computed
         from (kept alive here, so its id cannot pass to another object)."""
+        return self._reuse(name, source, compute, lambda last: last is source)
+
+    def _reuse(self, name: str, key: object, compute: Callable[[], T],
+               same: Callable[[object], bool]) -> T:
         last = self._last.get(name)
-        if last is not None and last[0] is source:
+        if last is not None and same(last[0]):
             result: T = last[1]
             return result
         result = compute()
-        self._last[name] = (source, result)
+        self._last[name] = (key, result)
         return result

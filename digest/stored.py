@@ -13,11 +13,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from digest.link.clusters import Cluster, Link, QuoteRef
 from digest.link.stories import Story, StoryDoc
 
+T = TypeVar("T")
 Stored = dict[str, tuple[str, Any]]  # stage -> (SHA-1 of its inputs, its result as JSON data)
 
 
@@ -29,16 +30,14 @@ def stored_links(
     stored: Stored, link: Callable[[Sequence[QuoteRef], Mapping[str, str]], Sequence[Cluster]],
 ) -> Callable[[Sequence[QuoteRef], Mapping[str, str]], Sequence[Cluster]]:
     def run(refs: Sequence[QuoteRef], aliases: Mapping[str, str]) -> Sequence[Cluster]:
-        key = inputs_key(list(refs), sorted(aliases.items()))
-        hit = stored.get("quotes")
-        if hit is not None and hit[0] == key:
-            return tuple(Cluster(c[0], tuple(c[1]), tuple(Link(*k) for k in c[2]))
-                         for c in hit[1])
-        clusters = link(refs, aliases)
-        stored["quotes"] = (key, [[c.id, list(c.members), [[k.a, k.b, k.method, k.score]
-                                                             for k in c.links]]
-                                  for c in clusters])
-        return clusters
+        return _reuse(
+            stored, "quotes", inputs_key(list(refs), sorted(aliases.items())),
+            lambda: link(refs, aliases),
+            lambda clusters: [[c.id, list(c.members),
+                               [[k.a, k.b, k.method, k.score] for k in c.links]]
+                              for c in clusters],
+            lambda rows: tuple(Cluster(c[0], tuple(c[1]), tuple(Link(*k) for k in c[2]))
+                               for c in rows))
 
     return run
 
@@ -47,17 +46,26 @@ def stored_stories(
     stored: Stored, find: Callable[[Sequence[StoryDoc]], Sequence[Story]],
 ) -> Callable[[Sequence[StoryDoc]], Sequence[Story]]:
     def run(docs: Sequence[StoryDoc]) -> Sequence[Story]:
-        key = inputs_key(list(docs))
-        hit = stored.get("stories")
-        if hit is not None and hit[0] == key:
-            return tuple(Story(s[0], s[1], tuple(s[2]), _day(s[3]), _day(s[4])) for s in hit[1])
-        stories = find(docs)
-        stored["stories"] = (key, [[s.id, s.title, list(s.entries),
-                                    s.first.isoformat() if s.first else None,
-                                    s.last.isoformat() if s.last else None] for s in stories])
-        return stories
+        return _reuse(
+            stored, "stories", inputs_key(list(docs)), lambda: find(docs),
+            lambda stories: [[s.id, s.title, list(s.entries),
+                              s.first.isoformat() if s.first else None,
+                              s.last.isoformat() if s.last else None] for s in stories],
+            lambda rows: tuple(Story(s[0], s[1], tuple(s[2]), _day(s[3]), _day(s[4]))
+                               for s in rows))
 
     return run
+
+
+def _reuse(stored: Stored, name: str, key: str, compute: Callable[[], T],
+           encode: Callable[[T], Any], decode: Callable[[Any], T]) -> T:
+    """The stored result of `name` when its inputs hashed to `key`, else compute() stored."""
+    hit = stored.get(name)
+    if hit is not None and hit[0] == key:
+        return decode(hit[1])
+    result = compute()
+    stored[name] = (key, encode(result))
+    return result
 
 
 def _day(text: str | None) -> date | None:
