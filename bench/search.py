@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.measure import RunFailed, Sample, median, run, tree_bytes, tree_rss
-from bench.run import ensure_corpus, machine
+from bench.run import ensure_corpus, machine, report, write_results
 from bench.search_browser import (
     QUERIES,
     SHOWN,
@@ -38,10 +38,10 @@ from bench.search_browser import (
     digest_group,
     pagefind_group,
 )
+from digest.build import extract_cached
 from digest.cache import cache_file, load_cache
 from digest.config import PEOPLE_FILE, load_config
 from digest.content import load_entries
-from digest.extract.parallel import extract_all
 from digest.group import Grouped, group_entries
 from digest.link.coverage import with_auto_topics
 from digest.link.digest_links import Linked, link_entries
@@ -60,13 +60,11 @@ def _pipeline(corpus: Path) -> tuple[Grouped, Linked, int]:
     loaded = load_entries(config.content_dir, config.max_bytes, reuse=cache.entry_for)
     entries = [e for e in loaded.entries if not e.draft]
     aliases = dict(config.aliases)
-    known = {e.slug: x for e in entries if (x := cache.extracted_for(e)) is not None}
-    fresh = iter(extract_all([e for e in entries if e.slug not in known], config.topics,
-                             people, aliases))
-    extracted = [known[e.slug] if e.slug in known else next(fresh) for e in entries]
+    afresh = sum(cache.extracted_for(e) is None for e in entries)
+    extracted = extract_cached(entries, config, cache, people)
     grouped = group_entries(extracted if config.topics else with_auto_topics(extracted),
                             config.topics)
-    return grouped, link_entries(grouped.entries, people, aliases), len(entries) - len(known)
+    return grouped, link_entries(grouped.entries, people, aliases), afresh
 
 
 def reindex_one(records: Sequence[SearchRecord], edits: int = 5) -> tuple[list[float], int]:
@@ -373,10 +371,8 @@ def main(argv: list[str] | None = None) -> int:
     for n in sizes:
         corpus = ensure_corpus(args.out, n, args.seed).resolve()
         results["sizes"][str(n)] = bench_size(corpus, args.runs, pagefind, not args.skip_browser)
-        args.results.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print()
-    print(table(results))
-    print(f"\nresults: {args.results}")
+        write_results(args.results, results)
+    report(table(results), args.results)
     return 0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -15,6 +15,7 @@ from digest.check import content_findings
 from digest.config import PEOPLE_FILE, Config
 from digest.content import file_stats, load_entries
 from digest.errors import DigestError, Finding
+from digest.extract import Extracted
 from digest.extract.parallel import extract_all
 from digest.group import group_entries
 from digest.link.clusters import link_quotes
@@ -22,6 +23,7 @@ from digest.link.coverage import find_story_views, with_auto_topics
 from digest.link.digest_links import Linked, link_entries
 from digest.link.people import People, dump_people, propose
 from digest.link.stories import find_stories
+from digest.model import Entry
 from digest.render.env import new_environment, theme_dir
 from digest.render.output import MARKER, check_output_dir, update_site, write_site
 from digest.render.plan import plan_pages
@@ -84,7 +86,9 @@ def build(config: Config, options: BuildOptions, cache: BuildCache | None = None
     if cache is None or cache.key != key:
         cache = BuildCache(key)
     out = options.output_dir
-    if cache.summary is not None and _site_is(out, cache.site_id) and \
+    on_disk = _site_id(out)  # the folder is not written until the end: read its marker once
+    known_site = bool(cache.site_id) and on_disk == cache.site_id  # the last build's site
+    if cache.summary is not None and known_site and \
             file_stats(options.content_dir) == cache.stats:
         done = cache.summary
         return BuildResult(
@@ -99,10 +103,7 @@ def build(config: Config, options: BuildOptions, cache: BuildCache | None = None
     entries = [e for e in loaded.entries if options.drafts or not e.draft]
 
     aliases = dict(config.aliases)
-    known = {e.slug: x for e in entries if (x := cache.extracted_for(e)) is not None}
-    fresh = iter(extract_all([e for e in entries if e.slug not in known], config.topics,
-                             people, aliases))
-    extracted = [known[e.slug] if e.slug in known else next(fresh) for e in entries]
+    extracted = extract_cached(entries, config, cache, people)
     # Without topic rules, names that entries share become topics.
     grouped = group_entries(extracted if config.topics else with_auto_topics(extracted),
                             config.topics)
@@ -126,8 +127,7 @@ def build(config: Config, options: BuildOptions, cache: BuildCache | None = None
     contexts = {page.path: (page.template, page.context) for page in pages}
     prints = {path: _print(prints_of, given, cache.contexts.get(path), cache.pages.get(path))
               for path, given in contexts.items()}
-    # The folder holds exactly the last build's site: no need to look for its pages.
-    known_site = _site_is(out, cache.site_id)
+    # When the folder holds exactly the last build's site, no need to look for its pages.
     keep = {p for p, f in prints.items()
             if cache.pages.get(p) == f and (known_site or (out / p).is_file())}
     index = cache.search or SearchIndex()
@@ -148,7 +148,7 @@ def build(config: Config, options: BuildOptions, cache: BuildCache | None = None
     environment = cache.environment or new_environment(config.templates_dir)
     # Rendered lazily, as the writer asks: nothing at all when the site is already there.
     rendered = render_pages((p for p in pages if p.path not in keep), environment, site)
-    written = not _site_is(out, site_id)
+    written = on_disk != site_id
     if written and known_site and cache.files is not None:
         last = cache.files
         update_site(out, {**{k: v for k, v in files.items() if last.get(k) is not v},
@@ -174,6 +174,15 @@ def build(config: Config, options: BuildOptions, cache: BuildCache | None = None
         changed=written or stats != cache.stats or cache.key != key,
         seconds=time.perf_counter() - started, cache=next_cache, proposed_people=proposed,
     )
+
+
+def extract_cached(entries: Sequence[Entry], config: Config, cache: BuildCache,
+                   people: People) -> list[Extracted]:
+    """Each entry extracted, from the cache when it holds the entry unchanged."""
+    known = {e.slug: x for e in entries if (x := cache.extracted_for(e)) is not None}
+    fresh = iter(extract_all([e for e in entries if e.slug not in known], config.topics,
+                             people, dict(config.aliases)))
+    return [known[e.slug] if e.slug in known else next(fresh) for e in entries]
 
 
 def _proposals(people: People, linked: Linked) -> str | None:
@@ -207,9 +216,9 @@ def _digest(data: bytes, last: tuple[bytes, str] | None) -> tuple[bytes, str]:
     return data, hashlib.sha1(data).hexdigest()
 
 
-def _site_is(out: Path, site_id: str) -> bool:
-    """The output folder holds the site whose fingerprint is `site_id`."""
+def _site_id(out: Path) -> str:
+    """The fingerprint of the site the output folder holds ("" for none we know)."""
     try:
-        return bool(site_id) and (out / MARKER).read_text().split()[-1] == site_id
+        return (out / MARKER).read_text().split()[-1]
     except (OSError, IndexError):
-        return False
+        return ""
