@@ -52,6 +52,18 @@ def machine() -> dict[str, Any]:
     return info
 
 
+def write_results(path: Path, results: dict[str, Any]) -> None:
+    """Written after every step of a bench: a long run that is stopped keeps what it
+    measured."""
+    path.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+
+def report(text: str, path: Path) -> None:
+    print()
+    print(text)
+    print(f"\nresults: {path}")
+
+
 def ensure_corpus(out: Path, n: int, seed: int) -> Path:
     """Generate bench/out/n<N> unless the same generator already wrote it with this seed."""
     corpus = out / f"n{n}"
@@ -236,8 +248,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
 
     def save() -> None:
-        # Written after every step: a long run that is stopped keeps what it measured.
-        args.results.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        write_results(args.results, results)
 
     for n in sizes:
         corpus = ensure_corpus(args.out, n, args.seed)
@@ -246,9 +257,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         results["sizes"][str(n)] = size
         save()
         bench_peers(names, corpus, args.out, args.runs, args.timeout, size["peers"], save)
-    print()
-    print(table(results))
-    print(f"\nresults: {args.results}")
+    report(table(results), args.results)
     return 0
 
 

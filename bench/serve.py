@@ -35,7 +35,7 @@ from typing import IO, Any
 
 from bench import peers
 from bench.measure import RunFailed, median, run
-from bench.run import ensure_corpus, machine
+from bench.run import ensure_corpus, machine, report, write_results
 
 HERE = Path(__file__).resolve().parent
 DIGEST = (sys.executable, "-m", "digest")
@@ -376,7 +376,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
 
     def save() -> None:
-        args.results.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        write_results(args.results, results)
 
     for n in sizes:
         corpus = ensure_corpus(args.out, n, args.seed)
@@ -392,9 +392,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             except (RunFailed, OSError, RuntimeError, ValueError) as exc:
                 size["peers"]["hugo"] = {"error": str(exc)[-2000:]}
             save()
-    print()
-    print(table(results))
-    print(f"\nresults: {args.results}")
+    report(table(results), args.results)
     return 0
 
 
