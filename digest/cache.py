@@ -35,7 +35,7 @@ from digest.search import SearchIndex
 from digest.stored import Stored
 from digest.textio import write_atomic
 
-FORMAT = 4
+FORMAT = 5  # 5: quote links made per unit of repeats (link/clusters.py)
 
 
 @dataclass(frozen=True)

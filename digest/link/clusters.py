@@ -5,9 +5,14 @@ a clause or paraphrases. Lexical similarity alone barely separates two translati
 statement from another statement on the same topic, so links are gated first (same speaker,
 or an unknown one; dates within a window) and then judged on normalised text: exact
 repeats, excerpts (a quote inside a longer one), and fuzzy matches that need both shared
-content words and shared phrasing. Candidates come from an inverted index over each
-quote's rarest words (prefix filtering), so the work grows with the matches, not with the
-square of the digest.
+content words and shared phrasing. Quotes with one text, speaker and kind within one
+window are judged as one unit: a formula reprinted daily is compared once per window, not
+once per pair of reprints. Candidates come from an inverted index over each unit's rarest
+words (prefix filtering); where a word is crowded (more units in its window than _CROWD)
+only the nearest in time are met, and a unit is judged against at most _NEAREST others,
+those it shares most with. So the work grows with the digest, not with its square, even
+when a desk files hundreds of near-identical formulas a week; the price is that a
+statement with more than _NEAREST near copies in one window links through some of them.
 
 On the labelled quotes of the demo entries (tests/link/test_clusters_eval.py) this links
 with pairwise precision 1.00 and recall 0.50: what it misses are paraphrases that share
@@ -19,6 +24,7 @@ install; lexical evidence was kept, precision first.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 from bisect import bisect_left
 from collections import Counter, defaultdict
@@ -72,6 +78,8 @@ _COMPATIBLE = 0.3  # cover every pair in a cluster needs: what stops chaining
 _EXCERPT_WORDS = 2  # content words an excerpt needs (a known speaker), to not link "very"
 _EXCERPT_WORDS_UNKNOWN = 4
 _SIMILAR_SIZE = 1.5  # below this ratio of sizes neither quote is an excerpt of the other
+_CROWD = 32  # units a word meets in a window, at most: the nearest in time
+_NEAREST = 16  # units a unit is judged against, at most: those it shares most words with
 
 
 def _pair(a: Text, b: Text) -> tuple[Text, Text]:
@@ -154,59 +162,162 @@ def _compatible(qa: QuoteRef, ta: Text, qb: QuoteRef, tb: Text) -> bool:
     )
 
 
-_Postings = dict[tuple[str | None, str], list[int]]  # (speaker or None, word) -> quotes
+@dataclass(frozen=True)
+class _Unit:
+    """Quotes with one text, speaker, kind and dating, and days within one window: what
+    candidate search and judging see. A formula an outlet repeats daily ("the General
+    Staff reported...") is judged once per window, not once per pair of its quotes."""
+
+    speaker: str | None
+    text: Text
+    lo: int | None  # first and last day (ordinals), None when undated
+    hi: int | None
+    members: tuple[int, ...]  # indexes of its quotes, earliest first
 
 
-def _candidates(
-    quotes: Sequence[QuoteRef], texts: Sequence[Text], window: int
-) -> set[int]:
-    """Pairs worth judging: same speaker (or an unknown one), dates within the window, and
-    the shared content words _judge needs. A quote with n words that needs `need` of them
-    shared probes the index with its rarest n - need + k words and keeps the quotes it
-    meets k times (prefix filtering): a pair that could link is met from its smaller side."""
-    days = [q.day.toordinal() if q.day else None for q in quotes]
-    day_of = [d or 0 for d in days].__getitem__
-    df = Counter(word for text in texts for word in text.content)
+def _units(quotes: Sequence[QuoteRef], texts: Sequence[Text], window: int) -> list[_Unit]:
+    shapes: dict[tuple[str, str | None, bool, bool], list[int]] = defaultdict(list)
+    for i, (quote, text) in enumerate(zip(quotes, texts, strict=True)):
+        shapes[text.joined, quote.speaker, quote.kind == "indirect", quote.day is None].append(i)
+    units: list[_Unit] = []
+    for members in shapes.values():
+        first = quotes[members[0]]
+        if first.day is None:
+            units.append(_Unit(first.speaker, texts[members[0]], None, None, tuple(members)))
+            continue
+        runs: dict[int, list[int]] = defaultdict(list)
+        for i in members:
+            runs[_ordinal(quotes[i]) // (window + 1)].append(i)
+        for run in runs.values():
+            run.sort(key=lambda i: _ordinal(quotes[i]))
+            units.append(_Unit(first.speaker, texts[run[0]], _ordinal(quotes[run[0]]),
+                               _ordinal(quotes[run[-1]]), tuple(run)))
+    return units
+
+
+def _ordinal(quote: QuoteRef) -> int:
+    return quote.day.toordinal() if quote.day else 0
+
+
+_Postings = dict[tuple[str | None, str], list[int]]  # (speaker or None, word) -> units
+
+
+def _candidates(units: Sequence[_Unit], window: int) -> set[int]:
+    """Pairs of units worth judging: same speaker (or an unknown one), days that may be
+    within the window, and the shared content words _judge needs. A unit with n words that
+    needs `need` of them shared probes the index with its rarest n - need + k words and
+    keeps the units it meets k times (prefix filtering): a pair that could link is met
+    from its smaller side. Of those, it keeps the _NEAREST it meets most often: a text
+    with more near copies in one window than that is a formula, and its near copies are
+    linked through one another."""
+    day_of = [u.lo or 0 for u in units].__getitem__
+    df = Counter(word for unit in units for word in unit.text.content)
     rank = {w: r for r, w in enumerate(sorted(df, key=lambda w: (df[w], w)))}.__getitem__
-    # Dated quotes in day order, undated ones apart. Speaker None is the unknown-speaker
-    # bucket; `anyone` files the known speakers' quotes under None, for unknown ones.
+    # Dated units by first day, undated ones apart. Speaker None is the unknown-speaker
+    # bucket; `anyone` files the known speakers' units under None, for unknown ones.
     dated: _Postings = defaultdict(list)
     undated: _Postings = defaultdict(list)
     anyone: _Postings = defaultdict(list)
     anyone_undated: _Postings = defaultdict(list)
-    for i in sorted(range(len(quotes)), key=day_of):
-        speaker = quotes[i].speaker
-        own, known = (dated, anyone) if days[i] is not None else (undated, anyone_undated)
-        for word in texts[i].content:
+    for i in sorted(range(len(units)), key=day_of):
+        speaker = units[i].speaker
+        own, known = (dated, anyone) if units[i].lo is not None else (undated, anyone_undated)
+        for word in units[i].text.content:
             own[speaker, word].append(i)
             if speaker is not None:
                 known[None, word].append(i)
     pairs: set[int] = set()  # i * count + j for i < j: ints are cheaper to make than tuples
-    count = len(quotes)
-    for i, (quote, text) in enumerate(zip(quotes, texts, strict=True)):
-        n = len(text.content)
-        cover = _MIN_COVER_PHRASE if quote.speaker else _MIN_COVER
+    count = len(units)
+    for i, unit in enumerate(units):
+        n = len(unit.text.content)
+        cover = _MIN_COVER_PHRASE if unit.speaker else _MIN_COVER
         need = max(1, min(n, max(_MIN_SHARED, math.ceil(cover * n))))
         hits = min(3, need)
         # An unknown speaker may be anyone; a known one may be an unnamed one.
-        probes = [(dated, undated, quote.speaker), (dated, undated, None)]
-        if quote.speaker is None:
+        probes = [(dated, undated, unit.speaker), (dated, undated, None)]
+        if unit.speaker is None:
             probes[1] = (anyone, anyone_undated, None)
-        day = days[i]
+        lo, hi = unit.lo, unit.hi
         met: list[int] = []
-        for word in sorted(text.content, key=rank)[: n - need + hits]:
+        for word in sorted(unit.text.content, key=rank)[: n - need + hits]:
             for in_order, apart, speaker in probes:
                 ids = in_order.get((speaker, word), [])
-                if day is not None and len(ids) > 32:  # short lists: the check below
-                    lo = bisect_left(ids, day - window, key=day_of)
-                    ids = ids[lo : bisect_left(ids, day + window + 1, lo, key=day_of)]
+                if lo is not None and hi is not None and len(ids) > _CROWD:
+                    # A unit spans at most `window` days: one that starts 2 windows
+                    # before this one cannot reach it.
+                    start = bisect_left(ids, lo - 2 * window, key=day_of)
+                    end = bisect_left(ids, hi + window + 1, start, key=day_of)
+                    if end - start > _CROWD:  # the nearest in time, around this unit's day
+                        at = bisect_left(ids, lo, start, end, key=day_of)
+                        start = max(start, min(at - _CROWD // 2, end - _CROWD))
+                        end = start + _CROWD
+                    ids = ids[start:end]
                 met += ids
                 met += apart.get((speaker, word), ())
-        for j in [j for j, hit in Counter(met).items() if hit >= hits]:
-            other = days[j]
-            if j != i and (day is None or other is None or abs(day - other) <= window):
-                pairs.add(i * count + j if i < j else j * count + i)
+        near = [(-hit, j) for j, hit in Counter(met).items()
+                if hit >= hits and j != i and _may_meet(unit, units[j], window)]
+        for _, j in heapq.nsmallest(_NEAREST, near) if len(near) > _NEAREST else near:
+            pairs.add(i * count + j if i < j else j * count + i)
     return pairs
+
+
+def _may_meet(a: _Unit, b: _Unit, window: int) -> bool:
+    if a.lo is None or a.hi is None or b.lo is None or b.hi is None:
+        return True
+    return b.lo <= a.hi + window and b.hi >= a.lo - window
+
+
+def _edges(quotes: Sequence[QuoteRef], a: Sequence[int], b: Sequence[int],
+           window: int) -> list[tuple[int, int]]:
+    """Pairs of quotes, one from each unit, that connect every quote the window lets
+    connect: in day order, each quote with the last quote of the other unit before it,
+    when within the window. (If x and y are within the window, the last quote of x's unit
+    before y lies between them, and a unit's quotes are chained one to the next.) Undated
+    quotes fit any window: one unit's first quote with every quote of the other."""
+    if quotes[a[0]].day is None or quotes[b[0]].day is None:
+        return [*((a[0], j) for j in b), *((i, b[0]) for i in a[1:])]
+    merged = sorted([(_ordinal(quotes[i]), 0, i) for i in a] +
+                    [(_ordinal(quotes[j]), 1, j) for j in b])
+    edges: list[tuple[int, int]] = []
+    last: list[tuple[int, int] | None] = [None, None]  # (day, quote) last seen of each unit
+    for day, side, i in merged:
+        other = last[1 - side]
+        if other is not None and day - other[0] <= window:
+            edges.append((other[1], i))
+        last[side] = (day, i)
+    return edges
+
+
+def _links(quotes: Sequence[QuoteRef], texts: Sequence[Text], window: int) -> list[Link]:
+    """Every link the union below needs: within a unit, one quote to the next; between
+    units, as _edges says, for each pair of units that _judge links."""
+    units = _units(quotes, texts, window)
+    found: dict[tuple[str, str], Link] = {}  # once each: a pair may be met from both sides
+
+    def link(i: int, j: int, judged: Link) -> None:
+        a, b = sorted((quotes[i].id, quotes[j].id))
+        found[a, b] = Link(a, b, judged.method, judged.score)
+
+    by_shape: dict[tuple[str, str | None, bool, bool], list[int]] = defaultdict(list)
+    for unit in units:
+        by_shape[unit.text.joined, unit.speaker, quotes[unit.members[0]].kind == "indirect",
+                 unit.lo is None].extend(unit.members)
+    for members in by_shape.values():
+        ordered = sorted(members, key=lambda i: (_ordinal(quotes[i]), quotes[i].id))
+        judged = _judge(quotes[ordered[0]], texts[ordered[0]], quotes[ordered[0]],
+                        texts[ordered[0]]) if len(ordered) > 1 else None
+        if judged is not None:
+            for i, j in pairwise(ordered):
+                if quotes[i].day is None or _ordinal(quotes[j]) - _ordinal(quotes[i]) <= window:
+                    link(i, j, judged)
+    for pair in _candidates(units, window):
+        u, v = divmod(pair, len(units))
+        a, b = units[u].members, units[v].members
+        judged = _judge(quotes[a[0]], texts[a[0]], quotes[b[0]], texts[b[0]])
+        if judged is not None:
+            for i, j in _edges(quotes, a, b, window):
+                link(i, j, judged)
+    return list(found.values())
 
 
 def _order(quote: QuoteRef) -> tuple[bool, date, str]:
@@ -240,11 +351,7 @@ def link_quotes(
             raise ValueError(f"quote id {before.id!r} is not unique")
     normalise = Normaliser(aliases)
     texts = [normalise(q.text) for q in quotes]
-    found = [
-        link
-        for i, j in (divmod(pair, len(quotes)) for pair in _candidates(quotes, texts, window_days))
-        if (link := _judge(quotes[i], texts[i], quotes[j], texts[j]))
-    ]
+    found = _links(quotes, texts, window_days)
     kinds = {q.id: q.kind for q in quotes}
     index = {q.id: i for i, q in enumerate(quotes)}
     parent = list(range(len(quotes)))

@@ -188,3 +188,46 @@ def test_ids_must_be_unique_and_the_window_not_negative() -> None:
         link_quotes([quote("a-q1", KURSK), quote("a-q1", TEN_THOUSAND)])
     with pytest.raises(ValueError, match="window_days"):
         link_quotes([], window_days=-1)
+
+
+def _components(days: dict[str, date], window: int) -> set[frozenset[str]]:
+    """Quotes of one statement, joined whenever two are within the window: by brute force."""
+    groups = {id: {id} for id in days}
+    for a in days:
+        for b in days:
+            if abs((days[a] - days[b]).days) <= window and groups[a] is not groups[b]:
+                merged = groups[a] | groups[b]
+                for id in merged:
+                    groups[id] = merged
+    return {frozenset(g) for g in groups.values()}
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_repeats_link_exactly_as_far_as_the_window_reaches(seed: int) -> None:
+    # A statement reprinted word for word and in translation on scattered days: each
+    # cluster is a chain of reports no further apart than the window, as if every pair
+    # were compared, though repeats are compared once per window.
+    rng = random.Random(seed)
+    days = {f"e{n:02d}-q1": DAY + timedelta(days=rng.randrange(90)) for n in range(40)}
+    texts = {id: rng.choice((EVIDENCE_003, EVIDENCE_002)) for id in days}
+    clusters = link_quotes([quote(id, texts[id], day=day) for id, day in days.items()],
+                           window_days=7)
+    assert {frozenset(c.members) for c in clusters} == _components(days, 7)
+
+
+def test_an_undated_repeat_joins_its_dated_copies() -> None:
+    quotes = [quote(f"d{n}-q1", KURSK, day=DAY + timedelta(days=30 * n)) for n in range(3)]
+    clusters = link_quotes([*quotes, quote("u-q1", KURSK, day=None)], window_days=7)
+    assert len(clusters) == 1
+
+
+def test_a_statement_is_found_in_a_crowded_window() -> None:
+    # Hundreds of daily formulas that share most words with each other, on the days a
+    # statement is reported twice: its two reports still meet.
+    crowd = [quote(f"f{n:03d}-q1", f"The General Staff reported {n} combat clashes along the "
+                   "front over the past day", speaker=None, kind="indirect",
+                   day=DAY + timedelta(days=n % 3)) for n in range(400)]
+    clusters = link_quotes([*crowd, quote("a-q1", EVIDENCE_003),
+                            quote("b-q1", EVIDENCE_002, day=DAY + timedelta(days=1))])
+    assert together(clusters, "a-q1", "b-q1")
+    assert len(cluster_of(clusters, "f007-q1").members) == 1  # numbers differ: apart
