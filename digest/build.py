@@ -5,18 +5,17 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from itertools import chain
-from pathlib import Path
 from typing import Any
 
-from digest.cache import BuildCache, Fingerprints, Summary, cache_key, fingerprint
+from digest.cache import BuildCache, Summary
 from digest.check import content_findings
 from digest.config import PEOPLE_FILE, Config
-from digest.content import file_stats, load_entries
-from digest.errors import DigestError, Finding
+from digest.content import load_entries
+from digest.errors import DigestError
 from digest.extract import Extracted
 from digest.extract.parallel import extract_all
+from digest.fingerprints import Fingerprints, fingerprint
 from digest.group import group_entries
 from digest.link.clusters import link_quotes
 from digest.link.coverage import find_story_views, with_auto_topics
@@ -24,8 +23,8 @@ from digest.link.digest_links import Linked, link_entries
 from digest.link.people import People, dump_people, propose
 from digest.link.stories import find_stories
 from digest.model import Entry
-from digest.render.env import new_environment, theme_dir
-from digest.render.output import MARKER, check_output_dir, update_site, write_site
+from digest.render.env import new_environment
+from digest.render.output import update_site, write_site
 from digest.render.plan import plan_pages
 from digest.render.site import (
     entries_json,
@@ -39,31 +38,11 @@ from digest.render.site import (
 )
 from digest.search import SearchIndex, records_from, search_page
 from digest.stored import stored_links, stored_stories
+from digest.theme_dir import theme_dir
+from digest.uptodate import BuildOptions, BuildResult, last_build
 
-
-@dataclass(frozen=True)
-class BuildOptions:
-    content_dir: Path
-    output_dir: Path
-    drafts: bool = False
-
-
-@dataclass(frozen=True)
-class BuildResult:
-    entries: int
-    pages: int
-    rendered: int  # pages rendered this time; the others were carried over unchanged
-    files: int
-    changed: bool  # anything differs from the cache given: the site, or an entry's file
-    findings: tuple[Finding, ...]
-    seconds: float
-    cache: BuildCache = field(compare=False, repr=False)
-    proposed_people: str | None = None  # people.yaml with new speakers/roles, for review
-
-    def summary(self) -> str:
-        fresh = "" if self.rendered == self.pages else f", {self.rendered} re-rendered"
-        return (f"built {self.entries} entries into {self.pages} pages{fresh} "
-                f"({self.files} files), {len(self.findings)} warnings, {self.seconds:.2f}s")
+# The options and result types live with the up-to-date check, which runs first.
+__all__ = ["BuildFailed", "BuildOptions", "BuildResult", "build", "extract_cached"]
 
 
 class BuildFailed(Exception):
@@ -77,25 +56,13 @@ class BuildFailed(Exception):
 def build(config: Config, options: BuildOptions, cache: BuildCache | None = None) -> BuildResult:
     """Content folder -> site. With the cache of the last build, only what changed is redone."""
     started = time.perf_counter()
-    check_output_dir(options.output_dir, (config.root, options.content_dir, config.templates_dir))
+    last = last_build(config, options, cache, started)
+    if last.current is not None:
+        return last.current
+    cache, on_disk, known_site = last.cache, last.site_on_disk, last.known_site
+    key, out = cache.key, options.output_dir
     template_dirs = (theme_dir(), config.templates_dir)
-    people_file = config.root / PEOPLE_FILE
-    people = People.from_file(people_file)
-    key = cache_key(config, options.drafts, template_dirs,
-                    people_file.read_bytes() if people_file.is_file() else b"")
-    if cache is None or cache.key != key:
-        cache = BuildCache(key)
-    out = options.output_dir
-    on_disk = _site_id(out)  # the folder is not written until the end: read its marker once
-    known_site = bool(cache.site_id) and on_disk == cache.site_id  # the last build's site
-    if cache.summary is not None and known_site and \
-            file_stats(options.content_dir) == cache.stats:
-        done = cache.summary
-        return BuildResult(
-            entries=done.entries, pages=done.pages, rendered=0, files=done.files,
-            findings=(*config.findings, *done.findings), changed=False,
-            seconds=time.perf_counter() - started, cache=cache,
-        )
+    people = People.from_file(config.root / PEOPLE_FILE)
 
     loaded = load_entries(options.content_dir, config.max_bytes, reuse=cache.entry_for)
     if loaded.errors:
@@ -150,10 +117,11 @@ def build(config: Config, options: BuildOptions, cache: BuildCache | None = None
     rendered = render_pages((p for p in pages if p.path not in keep), environment, site)
     written = on_disk != site_id
     if written and known_site and cache.files is not None:
-        last = cache.files
-        update_site(out, {**{k: v for k, v in files.items() if last.get(k) is not v},
+        before = cache.files
+        update_site(out, {**{k: v for k, v in files.items() if before.get(k) is not v},
                           **dict(rendered)},
-                    (cache.pages.keys() | last.keys()) - (prints.keys() | files.keys()), site_id)
+                    (cache.pages.keys() | before.keys()) - (prints.keys() | files.keys()),
+                    site_id)
     elif written:
         write_site(chain(files.items(), rendered), out, keep, site_id)
 
@@ -214,11 +182,3 @@ def _digest(data: bytes, last: tuple[bytes, str] | None) -> tuple[bytes, str]:
     if last is not None and last[0] is data:
         return last
     return data, hashlib.sha1(data).hexdigest()
-
-
-def _site_id(out: Path) -> str:
-    """The fingerprint of the site the output folder holds ("" for none we know)."""
-    try:
-        return (out / MARKER).read_text().split()[-1]
-    except (OSError, IndexError):
-        return ""

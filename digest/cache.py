@@ -17,23 +17,24 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, fields, is_dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from jinja2 import Environment
+from typing import TYPE_CHECKING, Any
 
 from digest import __version__
 from digest.config import Config
 from digest.errors import Finding
-from digest.extract import Extracted
-from digest.extract.figures import Figure
 from digest.memo import Memo
-from digest.model import Entry, EntryDate, Quote
-from digest.search import SearchIndex
-from digest.stored import Stored
+from digest.model import Entry
 from digest.textio import write_atomic
+
+if TYPE_CHECKING:  # the pipeline's types: a no-change build never imports the pipeline
+    from jinja2 import Environment
+
+    from digest.extract import Extracted
+    from digest.fingerprints import Fingerprints
+    from digest.search import SearchIndex
+    from digest.stored import Stored
 
 FORMAT = 5  # 5: quote links made per unit of repeats (link/clusters.py)
 
@@ -111,76 +112,6 @@ def cache_key(
     return digest.hexdigest()
 
 
-# A tuple, not `int | float`: a union written in the hot path is built on every call.
-_SCALARS = (int, float, bool, type(None), str, tuple, list)  # subclasses of the exact ones
-
-
-class Fingerprints:
-    """Stable digests of page contexts: entries stand for themselves by checksum.
-
-    One instance serves a whole build and remembers the digest of every dataclass it
-    has seen (by identity): a quote or a story appears on many pages, and walking it
-    once is what keeps fingerprinting thousands of pages cheap.
-    """
-
-    def __init__(self, previous: Fingerprints | None = None) -> None:
-        self._seen: dict[int, tuple[object, str]] = {}
-        self._fields: dict[type, tuple[str, ...]] = {}
-        # The preview's last build: its digests serve the objects this build reuses
-        # (entries, linked quotes), and only one generation is kept, so memory stays flat.
-        self._previous = previous._seen if previous else {}
-
-    def __call__(self, value: Any) -> str:
-        parts: list[str] = []
-        self._feed(value, parts)
-        return hashlib.sha1("".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
-
-    def _of(self, item: Any) -> str:
-        known = self._seen.get(id(item)) or self._previous.get(id(item))
-        if known is not None and known[0] is item:
-            self._seen[id(item)] = known
-            return known[1]
-        if isinstance(item, Extracted):
-            result = "X" + (item.entry.checksum or hashlib.sha1(repr(item).encode()).hexdigest())
-        else:
-            parts = [f"D{type(item).__name__}\0"]
-            names = self._fields.get(type(item))
-            if names is None:
-                names = self._fields[type(item)] = tuple(f.name for f in fields(item))
-            for name in names:
-                self._feed(getattr(item, name), parts)
-            result = hashlib.sha1("".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
-        # Keeping the object alive keeps its id from being reused by another one.
-        self._seen[id(item)] = (item, result)
-        return result
-
-    def _feed(self, item: Any, parts: list[str]) -> None:
-        """Append an unambiguous text of `item` to `parts`; hashed once, at the end."""
-        kind = type(item)
-        if kind is str:  # the commonest: a length prefix keeps it unambiguous, no repr
-            parts.append(f"S{len(item)}\0")
-            parts.append(item)
-        elif kind is tuple or kind is list:
-            parts.append(f"L{len(item)}\0")
-            for member in item:
-                self._feed(member, parts)
-        elif isinstance(item, _SCALARS):
-            parts.append(f"V{item!r}\0")
-        elif isinstance(item, dict):
-            for key in sorted(item):
-                parts.append(f"K{key}\0")
-                self._feed(item[key], parts)
-        elif isinstance(item, Extracted) or (is_dataclass(item) and not isinstance(item, type)):
-            parts.append(self._of(item))
-        else:
-            parts.append(f"V{item!r}\0")
-
-
-def fingerprint(value: Any) -> str:
-    """The digest of one value (see Fingerprints, which a build shares across pages)."""
-    return Fingerprints()(value)
-
-
 def cache_file(root: Path, output_dir: Path) -> Path:
     """One cache per output folder, in the project's `.cache/`."""
     name = hashlib.sha1(str(output_dir.resolve()).encode()).hexdigest()[:12]
@@ -209,9 +140,12 @@ def load_cache(path: Path) -> BuildCache:
 
 
 def _load_rows(path: Path) -> dict[str, Extracted]:
+    # Imported here: only a build that finds something changed reads the rows.
+    from digest.cache_rows import extracted_of
+
     try:
         rows = json.loads(path.read_text("utf-8"))
-        return {name: _extracted(row) for name, row in rows.items()}
+        return {name: extracted_of(row) for name, row in rows.items()}
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return {}
 
@@ -233,7 +167,9 @@ def _rows_file(path: Path) -> Path:
 
 
 def save_cache(path: Path, cache: BuildCache) -> None:
-    rows = {name: row for name, x in cache.extracted.items() if (row := _row(x)) is not None}
+    from digest.cache_rows import row_of  # already imported by the build that saves
+
+    rows = {name: row for name, x in cache.extracted.items() if (row := row_of(x)) is not None}
     write_atomic(_rows_file(path), _json(rows))
     if cache._stored is not None:  # untouched by a no-change build: the file stands
         write_atomic(_stages_file(path), _json(cache._stored))
@@ -248,48 +184,3 @@ def save_cache(path: Path, cache: BuildCache) -> None:
 
 def _json(data: object) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def _row(x: Extracted) -> dict[str, Any] | None:
-    e = x.entry
-    extra = dict(e.extra)
-    try:
-        if json.loads(json.dumps(extra)) != extra:
-            return None  # a date or other YAML type JSON would change: parse it again next time
-    except (TypeError, ValueError):
-        return None
-    return {
-        "path": str(e.path), "slug": e.slug, "title": e.title, "body": e.body,
-        "body_line": e.body_line,
-        "date": [e.date.day.isoformat(), e.date.moment.isoformat() if e.date.moment else None]
-        if e.date else None,
-        "source": e.source, "url": e.url, "author": e.author, "language": e.language,
-        "topics": list(e.topics), "summary": e.summary, "draft": e.draft, "origin": e.origin,
-        "review": list(e.review), "extra": extra, "checksum": e.checksum,
-        "key_lines": dict(e.key_lines),
-        "html": x.html, "paragraphs": list(x.paragraphs), "text": x.text, "excerpt": x.excerpt,
-        "found": list(x.topics),
-        "quotes": [[q.text, q.kind, q.speaker, q.paragraph, q.start, q.end, q.role, q.cited,
-                    q.sentence] for q in x.quotes],
-        "names": list(x.names),
-        "figures": [[f.quantity, f.value, f.approx, f.qualifier, f.text, f.sentence,
-                     f.paragraph, f.cited] for f in x.figures],
-    }
-
-
-def _extracted(row: dict[str, Any]) -> Extracted:
-    when = row["date"]
-    entry = Entry(
-        path=Path(row["path"]), slug=row["slug"], title=row["title"], body=row["body"],
-        body_line=row["body_line"],
-        date=EntryDate(date.fromisoformat(when[0]),
-                       datetime.fromisoformat(when[1]) if when[1] else None) if when else None,
-        source=row["source"], url=row["url"], author=row["author"], language=row["language"],
-        topics=tuple(row["topics"]), summary=row["summary"], draft=row["draft"],
-        origin=row["origin"], review=tuple(row["review"]), extra=row["extra"],
-        checksum=row["checksum"], key_lines=dict(row["key_lines"]),
-    )
-    return Extracted(entry=entry, html=row["html"], paragraphs=tuple(row["paragraphs"]),
-                     text=row["text"], excerpt=row["excerpt"], topics=tuple(row["found"]),
-                     quotes=tuple(Quote(*q) for q in row["quotes"]), names=tuple(row["names"]),
-                     figures=tuple(Figure(*f) for f in row["figures"]))

@@ -80,3 +80,22 @@ def test_check_reports_path_line_level_and_exit_codes(project: Path) -> None:
     assert "typo.md:3: warning: topic `Kursk regoin` is not defined" in result.stderr
     assert "bad.md:3: error:" in result.stderr
     assert result.stdout.strip() == "checked: 1 errors, 2 warnings"
+
+
+def test_a_build_with_nothing_changed_does_not_load_the_pipeline(project: Path) -> None:
+    # What makes a no-change build cost Python's start-up and a stat of every entry
+    # file, not the import of markdown-it, Jinja2 and the pipeline (~0.4 s).
+    assert digest(project, "ingest", "seeds").returncode == 0
+    assert digest(project, "build").returncode == 0
+    probe = ("import sys; from digest.cli import main; code = main(['build']); "
+             "print(code, sorted(m for m in ('digest.build', 'jinja2', 'markdown_it') "
+             "if m in sys.modules))")
+    again = subprocess.run([sys.executable, "-c", probe], cwd=project, text=True,
+                           capture_output=True, timeout=120)
+    assert again.stdout.splitlines()[-1] == "0 []"
+    assert "0 re-rendered" in again.stdout.splitlines()[0]
+    (project / "content").joinpath("extra.md").write_text("---\ntitle: New\n---\nBody\n")
+    changed = subprocess.run([sys.executable, "-c", probe], cwd=project, text=True,
+                             capture_output=True, timeout=120)
+    assert changed.stdout.splitlines()[-1] == "0 ['digest.build', 'jinja2', 'markdown_it']"
+    assert changed.stdout.startswith("built 6 entries")

@@ -3,30 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from importlib.util import find_spec
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from digest.model import EntryDate
-
-
-def theme_dir() -> Path:
-    """The default theme: the repository's templates/ folder, shipped as digest.theme."""
-    return package_dir("digest.theme") or Path(__file__).resolve().parents[2] / "templates"
-
-
-def package_dir(name: str) -> Path | None:
-    """The folder of a package, or None when it is not installed (digest imported from a
-    source checkout). The theme has no __init__.py, so an installed one is a namespace
-    package: importlib.resources.files() gives a MultiplexedPath there, whose str() is
-    not a path, so read the import system's own search locations instead."""
-    try:
-        spec = find_spec(name)
-    except ModuleNotFoundError:
-        return None
-    locations = list(spec.submodule_search_locations or ()) if spec else []
-    return Path(locations[0]) if locations else None
+from digest.theme_dir import theme_dir
 
 
 def new_environment(user_templates: Path | None) -> Environment:

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.render.env import package_dir, theme_dir
+from digest.theme_dir import package_dir, theme_dir
 
 
 def test_the_theme_is_found_as_a_folder() -> None:
