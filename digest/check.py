@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from digest.config import PEOPLE_FILE, Config
@@ -36,11 +36,19 @@ def content_findings(
     entries still marked for review in one line instead of one line each."""
     known = {topic.slug for topic in config.topics}
     slugs = {entry.slug for entry in entries}
-    by_file = {entry.path.resolve(): entry for entry in entries}
+    # Every entry's path resolved only when one links to another by file: a resolve is
+    # a few system calls, and the preview checks every entry on every build.
+    by_file: dict[Path, Entry] = {}
+
+    def entry_at(path: Path) -> Entry | None:
+        if not by_file:
+            by_file.update((entry.path.resolve(), entry) for entry in entries)
+        return by_file.get(path.resolve())
+
     findings: list[Finding] = []
     for entry in entries:
         findings.extend(_entry_findings(entry, known, each_review))
-        findings.extend(_link_findings(entry, slugs, by_file))
+        findings.extend(_link_findings(entry, slugs, entry_at))
     pending = sum(1 for entry in entries if entry.review)
     if pending and not each_review:
         findings.append(Finding(
@@ -52,7 +60,8 @@ def content_findings(
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
 
 
-def _link_findings(entry: Entry, slugs: set[str], by_file: dict[Path, Entry]) -> list[Finding]:
+def _link_findings(entry: Entry, slugs: set[str],
+                   entry_at: Callable[[Path], Entry | None]) -> list[Finding]:
     """Links from one entry to another, by file (`other.md`) or by page (`other.html`),
     must reach an entry; a dead link in a published digest is a reader's dead end."""
     findings = []
@@ -62,7 +71,7 @@ def _link_findings(entry: Entry, slugs: set[str], by_file: dict[Path, Entry]) ->
             path = href.partition("#")[0]
             problem = None
             if entry_link_target(href) is not None:
-                target = by_file.get((entry.path.parent / path).resolve())
+                target = entry_at(entry.path.parent / path)
                 if target is None:
                     problem = f"link to `{href}`: no such entry file"
                 elif target.slug != Path(path).stem:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -35,27 +36,36 @@ class LoadResult:
 Reuse = Callable[[Path, tuple[int, int]], Entry | None]
 
 
-def entry_files(content_dir: Path) -> Iterator[Path]:
-    """Entry files in a stable order, leaving out hidden files and editor leftovers."""
-    for path in sorted(content_dir.rglob("*.md")):
-        relative = path.relative_to(content_dir)
-        if any(part.startswith((".", "_")) for part in relative.parts):
-            continue
-        if path.name.endswith("~") or path.is_dir():
-            continue
-        yield path
+def entry_files(content_dir: Path) -> list[Path]:
+    """Entry files in a stable order, leaving out hidden files and folders (`.`, `_`)."""
+    return [Path(name) for name in _entry_names(content_dir)]
 
 
 def file_stats(content_dir: Path) -> dict[str, tuple[int, int]]:
     """(mtime_ns, size) of every entry file: what tells an unchanged content folder."""
     stats = {}
-    for path in entry_files(content_dir):
+    for name in _entry_names(content_dir):
         try:
-            info = path.stat()
+            info = os.stat(name)
         except OSError:
             continue
-        stats[str(path)] = (info.st_mtime_ns, info.st_size)
+        stats[name] = (info.st_mtime_ns, info.st_size)
     return stats
+
+
+def _entry_names(content_dir: Path) -> list[str]:
+    """The entry files as strings (each what str() of its Path gives), in Path order.
+
+    Walked with os.walk, whose directory entries tell files from folders without a stat
+    each, and kept as strings: the preview lists the folder on every build, and at 10,000
+    entries a Path object and a stat per file cost a tenth of a second."""
+    found: list[str] = []
+    for folder, folders, files in os.walk(str(content_dir)):
+        folders[:] = [name for name in folders if not name.startswith((".", "_"))]
+        found.extend(os.path.join(folder, name) for name in files
+                     if name.endswith(".md") and not name.startswith((".", "_")))
+    found.sort(key=lambda name: name.split(os.sep))  # part by part, as Paths compare
+    return found
 
 
 def load_entries(
