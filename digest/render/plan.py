@@ -60,15 +60,21 @@ def _quote_pages(linked: Linked) -> Iterator[Page]:
         yield Page(f"people/{person.slug}.html", "person.html", {"p": person})
 
 
-def _entry_quotes(x: Extracted, linked: Linked | None) -> dict[str, Any]:
-    """The entry's quotes, and for each cluster the other outlets that carried it."""
+def _entry_quotes(x: Extracted, linked: Linked | None,
+                  others_of: dict[tuple[str, str], tuple[str, ...]]) -> dict[str, Any]:
+    """The entry's quotes, and for each cluster the other outlets that carried it.
+    `others_of` keeps each (cluster, outlet)'s answer for the next entry: a cluster's
+    quotes are spread over many entries, often from one outlet."""
     items = linked.by_entry.get(x.entry.slug, ()) if linked else ()
+    source = x.entry.source or "Unknown source"
     others: dict[str, tuple[str, ...]] = {}
     for item in items:
-        cluster = linked.cluster_of[item.cluster] if linked else None
-        others[item.cluster] = tuple(
-            outlet for outlet in (cluster.outlets if cluster else ())
-            if outlet != (x.entry.source or "Unknown source"))
+        found = others_of.get((item.cluster, source))
+        if found is None:
+            cluster = linked.cluster_of[item.cluster] if linked else None
+            found = others_of[item.cluster, source] = tuple(
+                outlet for outlet in (cluster.outlets if cluster else ()) if outlet != source)
+        others[item.cluster] = found
     return {"x": x, "quotes": items, "others": others}
 
 
@@ -111,8 +117,9 @@ def _pages(g: Grouped, linked: Linked | None, story_of: Mapping[str, StoryView],
     })
     for source in g.sources:
         yield from _paged(f"sources/{source.key}", source, "source", ())
+    others_of: dict[tuple[str, str], tuple[str, ...]] = {}
     for x in g.entries:
-        yield Page(entry_path(x), "entry.html", _entry_quotes(x, linked))
+        yield Page(entry_path(x), "entry.html", _entry_quotes(x, linked, others_of))
     yield Page("feed.xml", "feed.xml", {
         "feed_title": None, "feed_path": "feed.xml", "alternate": "index.html",
         "entries": _dated(g.entries),
