@@ -1,3 +1,10 @@
+import re
+import unicodedata
+from functools import cache
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from digest.search.tokenize import Stemmer, fold, words
 
 
@@ -28,3 +35,23 @@ def test_terms_are_the_stem_and_the_word_itself() -> None:
     assert stemmer.stem("deployed") == stemmer.stem("deployment") == "deploy"
     assert stemmer.vocabulary() == {"troops": "troop", "troop": "troop", "rutte": "rutt",
                                     "deployed": "deploy", "deployment": "deploy"}
+
+
+@cache
+def marks() -> dict[int, None]:
+    return {cp: None for cp in range(0x110000) if unicodedata.category(chr(cp)) == "Mn"}
+
+
+def reference_fold(text: str) -> str:
+    """The rule as search.js states it, over the whole text at once."""
+    return unicodedata.normalize("NFKD", text.lower()).translate(marks())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.one_of(st.sampled_from("aZ9_ -’“”—…½™²ﬁİΣσςéè\u0301\u0327\u00a0"),
+                                  st.characters())))
+def test_folding_runs_apart_is_folding_the_whole_text(text: str) -> None:
+    # words() folds each run of non-ASCII characters on its own, and splits ASCII text
+    # with str.split: both must give what the one rule gives on the whole text.
+    assert fold(text) == reference_fold(text)
+    assert words(text) == re.findall(r"[^\W_]+", reference_fold(text))
