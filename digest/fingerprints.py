@@ -71,8 +71,3 @@ class Fingerprints:
             parts.append(self._of(item))
         else:
             parts.append(f"V{item!r}\0")
-
-
-def fingerprint(value: Any) -> str:
-    """The digest of one value (see Fingerprints, which a build shares across pages)."""
-    return Fingerprints()(value)
