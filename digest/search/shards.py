@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
+from itertools import chain, repeat
+from operator import and_, rshift, sub
 
 from digest.render.site import html_safe_json
 from digest.search.record import SearchRecord
@@ -48,11 +50,14 @@ def part_key(term: str, k: int, count: int) -> str:
     return term if count == 1 else f"{term}#{k}"
 
 
-def encode_part(records: Sequence[int], impacts: Sequence[int], k: int) -> str:
-    """JSON of [record delta, impact, ...] for part k of a term's postings."""
-    ns = records[k * CHUNK_POSTINGS: (k + 1) * CHUNK_POSTINGS]
-    deltas = [b - a for a, b in zip((0, *ns), ns, strict=False)]
-    flat = [x for pair in zip(deltas, impacts[k * CHUNK_POSTINGS:], strict=False) for x in pair]
+def encode_part(postings: Sequence[int], k: int) -> str:
+    """JSON of [record delta, impact, ...] for part k of a term's postings, each given as
+    record number << 8 | impact (digest.search.index)."""
+    part = postings[k * CHUNK_POSTINGS: (k + 1) * CHUNK_POSTINGS]
+    ns = list(map(rshift, part, repeat(8)))
+    flat = [0] * (2 * len(ns))  # filled by slices: no Python loop over the postings
+    flat[0::2] = map(sub, ns, chain((0,), ns))
+    flat[1::2] = map(and_, part, repeat(255))
     return json.dumps(flat, separators=(",", ":"))
 
 

@@ -15,9 +15,12 @@ lengths only roughly.
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain, repeat
+from operator import itemgetter, or_
 
 from digest.search.record import SearchRecord
 from digest.search.tokenize import Stemmer, words
@@ -29,42 +32,56 @@ B = 0.75
 IMPACT_MAX = 255  # search.js: score = idf * impact / IMPACT_MAX * (K1 + 1)
 FREQ_CAP = 63  # a field's frequency in 6 bits; BM25 saturates long before
 LENGTH_STEP = 1.1
+_LAST = itemgetter(-1)
 
 
 @dataclass(frozen=True, slots=True)
 class Analysed:
-    """A record's distinct terms with their field frequencies, and its field lengths."""
+    """A record's distinct terms with their field frequencies, and its field lengths.
+
+    Kept for every record while the index lives, hence arrays and tuples of shared strings
+    rather than sets and dicts: at 10,000 articles that was a gigabyte.
+    """
 
     terms: tuple[str, ...]
-    packed: tuple[int, ...]  # per term: title | body << 6 | speaker << 12
+    packed: array[int]  # per term: title | body << 6 | speaker << 12
     lengths: tuple[int, int, int]  # words in title, body, speaker
-    words: frozenset[str]  # distinct words, for the prefix shards' document frequencies
+    words: tuple[str, ...]  # distinct words, for the prefix shards' document frequencies
 
 
 def analyse(record: SearchRecord, stemmer: Stemmer) -> Analysed:
-    # The hot loop of a cold index build (millions of words): plain dicts, no helpers.
-    table = stemmer.table
-    fields: list[dict[str, int]] = []
-    lengths: list[int] = []
-    seen: set[str] = set()
-    for text in (record.title, record.body, record.speaker or ""):
-        found = words(text)
-        lengths.append(len(found))
-        counts = Counter(found)
-        seen.update(counts)
-        freqs: dict[str, int] = {}
-        for word, count in counts.items():
-            for term in table.get(word) or stemmer.terms(word):
-                freqs[term] = freqs.get(term, 0) + count
-        fields.append(freqs)
-    title, body, speaker = fields
-    packed = {term: (c if c < FREQ_CAP else FREQ_CAP) << 6 for term, c in body.items()}
-    for term, c in title.items():
-        packed[term] = packed.get(term, 0) | (c if c < FREQ_CAP else FREQ_CAP)
-    for term, c in speaker.items():
-        packed[term] = packed.get(term, 0) | (c if c < FREQ_CAP else FREQ_CAP) << 12
-    return Analysed(tuple(packed), tuple(packed.values()), (lengths[0], lengths[1], lengths[2]),
-                    frozenset(seen))
+    # Millions of words in a cold build: every step per word or term runs in C (map, chain
+    # and Counter), none in a Python loop.
+    lookup = stemmer.table.__getitem__
+    title, body, speaker = words(record.title), words(record.body), words(record.speaker or "")
+    counted = Counter(chain.from_iterable(map(lookup, body)))
+    packed = dict(zip(counted, map(_BODY.__getitem__, counted.values()), strict=True))
+    for field, code in ((title, _TITLE), (speaker, _SPEAKER)):
+        if field:
+            counted = Counter(chain.from_iterable(map(lookup, field)))
+            packed.update(zip(counted, map(or_, map(packed.get, counted, repeat(0)),
+                                           map(code.__getitem__, counted.values())),
+                              strict=True))
+    distinct = set(body)
+    distinct.update(title, speaker)
+    return Analysed(tuple(packed), array("I", packed.values()),
+                    (len(title), len(body), len(speaker)),
+                    tuple(map(_LAST, map(lookup, distinct))))
+
+
+class _Code(dict[int, int]):
+    """A field's frequency -> its bits of the packed frequencies (capped): a lookup in C."""
+
+    def __init__(self, shift: int) -> None:
+        super().__init__()
+        self._shift = shift
+
+    def __missing__(self, count: int) -> int:
+        code = self[count] = min(count, FREQ_CAP) << self._shift
+        return code
+
+
+_TITLE, _BODY, _SPEAKER = _Code(0), _Code(6), _Code(12)
 
 
 def rounded(length: float) -> float:
@@ -79,18 +96,35 @@ def averages(totals: Sequence[int], count: int) -> tuple[float, ...]:
     return tuple(rounded(total / count) if count else 0.0 for total in totals)
 
 
-def impacts(analysed: Analysed, average: Sequence[float]) -> list[int]:
-    """The impact of each of the record's terms, in the order of `analysed.terms`."""
-    weights = [BOOST[f] / (1 - B + B * rounded(analysed.lengths[f]) / average[f])
-               if average[f] else 0.0 for f in range(len(FIELDS))]
-    title, body, speaker = weights
-    known: dict[int, int] = {}  # most terms of a record share a few frequency patterns
-    out: list[int] = []
-    for packed in analysed.packed:
-        code = known.get(packed)
-        if code is None:
-            tf = (packed & 63) * title + (packed >> 6 & 63) * body + (packed >> 12) * speaker
-            saturated = tf / (tf + K1)  # times (K1 + 1), which search.js multiplies back
-            code = known[packed] = max(1, round(saturated * IMPACT_MAX))
-        out.append(code)
-    return out
+class Impacts:
+    """Impacts under one set of average lengths: records of the same rounded lengths share
+    their table of impact by packed frequencies, so a record's impacts are a lookup each."""
+
+    def __init__(self, average: Sequence[float]) -> None:
+        self.average = tuple(average)
+        self._tables: dict[tuple[float, ...], _Table] = {}
+
+    def of(self, analysed: Analysed) -> Iterator[int]:
+        """The impact of each of the record's terms, in the order of `analysed.terms`."""
+        lengths = tuple(map(rounded, analysed.lengths))
+        table = self._tables.get(lengths)
+        if table is None:
+            table = self._tables[lengths] = _Table(tuple(
+                BOOST[f] / (1 - B + B * lengths[f] / self.average[f])
+                if self.average[f] else 0.0 for f in range(len(FIELDS))))
+        return map(table.__getitem__, analysed.packed)
+
+
+class _Table(dict[int, int]):
+    """packed frequencies -> impact, filled as lookups (in C) ask."""
+
+    def __init__(self, weights: tuple[float, ...]) -> None:
+        super().__init__()
+        self._weights = weights
+
+    def __missing__(self, packed: int) -> int:
+        title, body, speaker = self._weights
+        tf = (packed & 63) * title + (packed >> 6 & 63) * body + (packed >> 12) * speaker
+        saturated = tf / (tf + K1)  # times (K1 + 1), which search.js multiplies back
+        impact = self[packed] = max(1, round(saturated * IMPACT_MAX))
+        return impact

@@ -1,12 +1,14 @@
 import json
 import random
 import re
+from array import array
 from dataclasses import replace
 
 import pytest
 
 from digest.search import SearchIndex, SearchRecord, build_index, records_from, search_page, shorten
 from digest.search.index import fnv1a
+from digest.search.shards import CHUNK_POSTINGS, encode_part, part_count
 from tests.search import demo_grouped, record, synthetic
 
 
@@ -190,3 +192,16 @@ def test_an_empty_digest_still_has_an_index() -> None:
     files = build_index([])
     manifest = payload(files["search/manifest.js"])
     assert isinstance(manifest, dict) and manifest["records"] == 0
+
+
+def test_a_part_is_its_postings_delta_coded_from_zero() -> None:
+    rng = random.Random(3)
+    numbers = sorted(rng.sample(range(10**6), 2 * CHUNK_POSTINGS + 7))
+    impacts = [rng.randint(1, 255) for _ in numbers]
+    postings = array("Q", (n << 8 | i for n, i in zip(numbers, impacts, strict=True)))
+    for k in range(part_count(len(numbers))):
+        ns = numbers[k * CHUNK_POSTINGS:(k + 1) * CHUNK_POSTINGS]
+        expected = []
+        for before, n, impact in zip([0, *ns], ns, impacts[k * CHUNK_POSTINGS:], strict=False):
+            expected += [n - before, impact]
+        assert encode_part(postings, k) == json.dumps(expected, separators=(",", ":"))
