@@ -87,7 +87,7 @@ def build(config: Config, options: BuildOptions, cache: BuildCache | None = None
                                find=cache.memo.wrap("stories", stored_stories(cache.stored,
                                                                               find_stories)),
                                memo=cache.memo)
-    pages = (*plan_pages(grouped, linked, stories), search_page())
+    pages = (*plan_pages(grouped, linked, stories, cache.contexts), search_page())
 
     site = site_context(config, options.drafts)
     prints_of = Fingerprints(cache.prints)
