@@ -104,7 +104,9 @@ def build(config: Config, options: BuildOptions, cache: BuildCache | None = None
         "data/entries.json": entries_json(grouped.entries, config.root),
         "data/quotes.json": cache.memo.of("quotes.json", linked, lambda: quotes_json(linked)),
         "data/people.json": cache.memo.of("people.json", linked, lambda: people_json(linked)),
-        "data/stories.json": stories_json(stories),
+        # A new tuple each build, of the very same views when no story changed.
+        "data/stories.json": cache.memo.keyed("stories.json", stories,
+                                              lambda: stories_json(stories)),
         **static_files([d / "static" for d in template_dirs]),
         **index.files,
     }
