@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.content import load_entries, parse_entry
+from digest.content import entry_files, file_stats, load_entries, parse_entry
 from digest.errors import DigestError
 
 P = Path("content/2024/10/x.md")
@@ -86,3 +86,16 @@ def test_utf16_and_crlf_are_read(tmp_path: Path) -> None:
     result = load_entries(tmp_path)
     assert [e.title for e in result.entries] == ["Київ"]
     assert "\r" not in result.entries[0].body
+
+
+def test_entry_files_in_path_order_without_hidden_ones(tmp_path: Path) -> None:
+    # Path order (part by part), not string order: "a/" sorts before "a-b/" although
+    # "/" sorts after "-"; the cache and the pages depend on one stable order.
+    for name in ("a-b/x.md", "a/b.md", "a/_draft/c.md", ".git/d.md", "z.md", "a/.e.md",
+                 "a/notes.txt", "folder.md/f.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    expected = [tmp_path / "a" / "b.md", tmp_path / "a-b" / "x.md",
+                tmp_path / "folder.md" / "f.md", tmp_path / "z.md"]
+    assert entry_files(tmp_path) == expected
+    assert list(file_stats(tmp_path)) == [str(p) for p in expected]
