@@ -24,7 +24,7 @@ from digest.link.people import People, dump_people, propose
 from digest.link.stories import find_stories
 from digest.model import Entry
 from digest.render.env import new_environment
-from digest.render.output import update_site, write_site
+from digest.render.output import site_files, update_site, write_site
 from digest.render.plan import plan_pages
 from digest.render.site import (
     entries_json,
@@ -117,12 +117,16 @@ def build(config: Config, options: BuildOptions, cache: BuildCache | None = None
     # Rendered lazily, as the writer asks: nothing at all when the site is already there.
     rendered = render_pages((p for p in pages if p.path not in keep), environment, site)
     written = on_disk != site_id
-    if written and known_site and cache.files is not None:
+    if written and known_site:
+        # The folder holds the last build's site: update it in place, so that a deploy by
+        # rsync copies what changed. The preview knows the files it wrote last; a fresh
+        # process lists the folder, and update_site writes only bytes that differ.
         before = cache.files
-        update_site(out, {**{k: v for k, v in files.items() if before.get(k) is not v},
-                          **dict(rendered)},
-                    (cache.pages.keys() | before.keys()) - (prints.keys() | files.keys()),
-                    site_id)
+        writes = files if before is None else {
+            k: v for k, v in files.items() if before.get(k) is not v}
+        there = site_files(out) if before is None else cache.pages.keys() | before.keys()
+        update_site(out, {**writes, **dict(rendered)},
+                    there - (prints.keys() | files.keys()), site_id)
     elif written:
         write_site(chain(files.items(), rendered), out, keep, site_id)
 

@@ -131,3 +131,29 @@ def test_a_fresh_process_reuses_the_stored_links_when_quotes_are_unchanged(
     again(config, load_cache(path), config.output_dir)  # as `digest build` does
     assert len(calls) == links_again
     assert files_of(config.output_dir) == full_build(config, config.content_dir, tmp_path / "f")
+
+
+def test_a_fresh_process_rewrites_only_the_files_that_change(project: Path,
+                                                             tmp_path: Path) -> None:
+    # `digest build` after an edit, from the cache on disk: the site is updated in place,
+    # so unchanged files keep their inode and modification time (what rsync compares),
+    # a deleted entry's page goes, and the folder equals a full build's.
+    config = load_config(project)
+    path = cache_file(project, config.output_dir)
+    save_cache(path, build(config, BuildOptions(config.content_dir, config.output_dir)).cache)
+    site = config.output_dir
+    before = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in site.rglob("*")
+              if p.is_file()}
+    entry = project / "content" / "extra-3.md"
+    entry.write_text(entry.read_text().replace("Extra report 3", "Edited report 3"))
+    (project / "content" / "extra-5.md").unlink()
+    result = again(config, load_cache(path), site)
+    after = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in site.rglob("*")
+             if p.is_file()}
+    assert not (site / "entries" / "extra-5.html").exists()
+    kept = [p for p in after if before.get(p) == after[p]]
+    changed = [p for p in after if before.get(p) != after[p]]
+    assert site / "entries" / "extra-3.html" in changed
+    assert site / "entries" / "extra-1.html" in kept
+    assert site / "assets" / "search.js" in kept and result.rendered < result.pages
+    assert files_of(site) == full_build(config, config.content_dir, tmp_path / "f")

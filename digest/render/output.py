@@ -103,6 +103,18 @@ def update_site(out: Path, writes: Mapping[str, bytes], removals: Iterable[str],
     return written
 
 
+def site_files(out: Path) -> set[str]:
+    """The files of a site folder, by path relative to it, its marker left out."""
+    root = str(out.resolve())
+    found: set[str] = set()
+    for folder, _, files in os.walk(root):
+        relative = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if relative == "." else relative + "/"
+        found.update(prefix + name for name in files)
+    found.discard(MARKER)
+    return found
+
+
 def _carry_over(previous: Path, target: Path, data: bytes) -> bool:
     try:
         if previous.is_symlink() or previous.stat().st_size != len(data):
