@@ -41,7 +41,12 @@ def plan_pages(
 
 
 def _story_pages(stories: Sequence[StoryView]) -> Iterator[Page]:
-    yield Page("stories/index.html", "stories.html", {"stories": _by_recency(stories)})
+    # In pages of PAGE_SIZE, as timelines are: an edit re-renders the page its story is on.
+    ordered = _by_recency(stories)
+    chunks = [ordered[i:i + PAGE_SIZE] for i in range(0, len(ordered), PAGE_SIZE)] or [()]
+    paths = [f"stories/index{'' if n == 0 else f'-{n + 1}'}.html" for n in range(len(chunks))]
+    for n, chunk in enumerate(chunks):
+        yield Page(paths[n], "stories.html", {"stories": chunk, "pager": _pager(paths, n)})
     for story in stories:
         yield Page(f"stories/{story.id}.html", "story.html", {"s": story})
 
@@ -152,12 +157,13 @@ def _paged(stem: str, group: Group, kind: str, stories: tuple[StoryView, ...],
         context = _list(group, kind)
         context["entries"] = chunk
         context["stories"] = stories if n == 0 else ()
-        context["pager"] = {
-            "number": n + 1, "count": len(chunks), "total": len(group.entries),
-            "prev": paths[n - 1] if n > 0 else None,
-            "next": paths[n + 1] if n + 1 < len(chunks) else None,
-        }
+        context["pager"] = {**_pager(paths, n), "total": len(group.entries)}
         yield Page(paths[n], "list.html", context)
+
+
+def _pager(paths: Sequence[str], n: int) -> dict[str, Any]:
+    return {"number": n + 1, "count": len(paths), "prev": paths[n - 1] if n > 0 else None,
+            "next": paths[n + 1] if n + 1 < len(paths) else None}
 
 
 def _list(group: Group, kind: str) -> dict[str, Any]:
