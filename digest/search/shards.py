@@ -8,7 +8,7 @@ file://, where fetch() and XHR are forbidden.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Sized
 from datetime import date, timedelta
 from itertools import chain, repeat
 from operator import and_, rshift, sub
@@ -38,6 +38,15 @@ def shard_count(total_bytes: int) -> int:
     while count * TARGET_BYTES < total_bytes:
         count *= 2
     return count
+
+
+def word_size(word: str) -> int:
+    return len(word) * 2 + 8  # word, stem, frequency, quotes and commas, roughly
+
+
+def term_size(term: str, postings: Sized) -> int:
+    """Roughly the bytes of a term's postings in a shard: what shard counts are sized by."""
+    return len(term) + 8 + 8 * len(postings)
 
 
 def part_count(postings: int) -> int:
