@@ -97,12 +97,19 @@ Signal = tuple[str, Timeline, re.Pattern[str]]  # a name, where to look, what to
 
 def start(cmd: Sequence[str], cwd: Path, name: str) -> tuple[subprocess.Popen[bytes], Timeline]:
     """A server and its output, line by line. In a session of its own: a Ctrl-C meant for
-    the bench reaches the bench only, which then stops the server itself."""
+    the bench reaches the bench only, which then stops the server itself. SIGINT is reset to
+    its default in the server: a bench started in the background (`nohup ... &`) has it
+    ignored, the server would inherit that, and stop() would have to kill it."""
     proc = subprocess.Popen(list(cmd), cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            stdin=subprocess.DEVNULL, start_new_session=True)
+                            stdin=subprocess.DEVNULL, start_new_session=True,
+                            preexec_fn=_default_sigint)
     assert proc.stdout is not None
     return proc, follow(f"{name} output", (raw.decode("utf-8", errors="replace").rstrip()
                                            for raw in proc.stdout))
+
+
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def stop(proc: subprocess.Popen[bytes], timeout: float = 60.0) -> dict[str, Any]:

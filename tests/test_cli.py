@@ -1,8 +1,11 @@
 """The command line as a user meets it: exit codes and one-line errors."""
 
+import signal
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 
 def digest(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -99,3 +102,28 @@ def test_a_build_with_nothing_changed_does_not_load_the_pipeline(project: Path) 
                              capture_output=True, timeout=120)
     assert changed.stdout.splitlines()[-1] == "0 ['digest.build', 'jinja2', 'markdown_it']"
     assert changed.stdout.startswith("built 6 entries")
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_serve_stops_cleanly_on_ctrl_c_and_on_sigterm(project: Path, stop: int) -> None:
+    assert digest(project, "ingest", "seeds").returncode == 0
+    server = subprocess.Popen(
+        [sys.executable, "-m", "digest", "serve", "--port", "0"], cwd=project, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        # Ctrl-C as in a terminal, even when the test runner was started in the background
+        # (where SIGINT is inherited as ignored).
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert server.stderr is not None
+    lines = []
+    for line in server.stderr:
+        lines.append(line)
+        if line.startswith("serving "):
+            break
+    assert lines and lines[-1].startswith("serving "), "".join(lines)
+    server.send_signal(stop)
+    try:
+        _, rest = server.communicate(timeout=30)
+    finally:
+        server.kill()
+    assert server.returncode == 0
+    assert "stopping" in rest and "Traceback" not in rest

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from types import FrameType
 
 from digest.build import BuildFailed, BuildOptions, build
 from digest.cache import BuildCache, cache_file, load_cache
@@ -96,8 +98,10 @@ def serve(config: Config, options: PreviewOptions) -> int:
         watched.append(options.seeds)
     observer = watch(watched, (options.build.output_dir, config.root / ".cache"), debouncer)
     host, port = str(server.server_address[0]), server.server_address[1]
-    log(f"serving {options.build.output_dir} on http://{host}:{port}/ (Ctrl-C to stop)")
+    # `kill`, systemd and `docker stop` send SIGTERM: stop as cleanly as on Ctrl-C.
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
+        log(f"serving {options.build.output_dir} on http://{host}:{port}/ (Ctrl-C to stop)")
         server.serve_forever()
     except KeyboardInterrupt:
         log("stopping")
@@ -108,3 +112,7 @@ def serve(config: Config, options: PreviewOptions) -> int:
         observer.join(timeout=5)
         server.server_close()
     return 0
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
