@@ -64,6 +64,22 @@
     return h;
   }
 
+  /* Numbers as digest/search/shards.py encode_numbers writes them: base 32, most
+   * significant digit first; a digit from the second alphabet means more follow. */
+  var DIGIT = {};
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef".split("").forEach(function (c, i) { DIGIT[c] = i; });
+  "ghijklmnopqrstuvwxyz0123456789-_".split("").forEach(function (c, i) { DIGIT[c] = 32 + i; });
+  function decodeNumbers(text) {
+    var out = [];
+    var n = 0;
+    for (var i = 0; i < text.length; i++) {
+      var d = DIGIT[text[i]];
+      if (d >= 32) n = n * 32 + d - 32;
+      else { out.push(n * 32 + d); n = 0; }
+    }
+    return out;
+  }
+
   function prefixKey(word) {
     return Array.from(word).slice(0, 3).join("");
   }
@@ -126,7 +142,7 @@
       : [term];
     return Promise.all(keys.map(function (key) {
       return self.load("t/" + (fnv1a(key) % self.m.termShards)).then(function (s) {
-        return s[key] || [];
+        return s[key] ? decodeNumbers(s[key]) : [];
       });
     })).then(function (lists) {
       var found = new Map();

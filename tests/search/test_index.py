@@ -8,7 +8,14 @@ import pytest
 
 from digest.search import SearchIndex, SearchRecord, build_index, records_from, search_page, shorten
 from digest.search.index import fnv1a
-from digest.search.shards import CHUNK_POSTINGS, encode_part, part_count
+from digest.search.shards import (
+    CHUNK_POSTINGS,
+    LAST_DIGITS,
+    MORE_DIGITS,
+    encode_numbers,
+    encode_part,
+    part_count,
+)
 from tests.search import demo_grouped, record, synthetic
 
 
@@ -137,7 +144,8 @@ def test_postings_weigh_titles_and_speakers_above_bodies() -> None:
     shard = payload(files["search/t/0.js"])
     assert isinstance(shard, dict)
     # [record delta, impact, ...]: a title and speaker match, then two body matches, then one
-    deltas, impacts = shard["kursk"][0::2], shard["kursk"][1::2]
+    postings = decode(shard["kursk"])
+    deltas, impacts = postings[0::2], postings[1::2]
     assert deltas == [0, 1, 1]
     assert impacts[0] > impacts[2] > impacts[1] > 0
     assert max(impacts) <= 255
@@ -204,4 +212,27 @@ def test_a_part_is_its_postings_delta_coded_from_zero() -> None:
         expected = []
         for before, n, impact in zip([0, *ns], ns, impacts[k * CHUNK_POSTINGS:], strict=False):
             expected += [n - before, impact]
-        assert encode_part(postings, k) == json.dumps(expected, separators=(",", ":"))
+        assert encode_part(postings, k) == f'"{encode_numbers(expected)}"'
+        assert decode(json.loads(encode_part(postings, k))) == expected
+
+
+def decode(text: str) -> list[int]:
+    """search.js's decodeNumbers, written again."""
+    digits = {c: i for i, c in enumerate(LAST_DIGITS + MORE_DIGITS)}
+    out, n = [], 0
+    for char in text:
+        if digits[char] >= 32:
+            n = n * 32 + digits[char] - 32
+        else:
+            out.append(n * 32 + digits[char])
+            n = 0
+    return out
+
+
+@pytest.mark.parametrize("numbers", [[], [0], [31, 32, 1023, 1024], [32767, 32768, 2**40, 5],
+                                     list(range(0, 70_000, 97))])
+def test_numbers_are_coded_in_few_characters_and_decode_exactly(numbers: list[int]) -> None:
+    text = encode_numbers(numbers)
+    assert decode(text) == numbers
+    assert set(text) <= set(LAST_DIGITS + MORE_DIGITS)
+    assert len(encode_numbers([5, 200] * 100)) == 300  # a posting: 3 characters
