@@ -46,7 +46,7 @@ def word_size(word: str) -> int:
 
 def term_size(term: str, postings: Sized) -> int:
     """Roughly the bytes of a term's postings in a shard: what shard counts are sized by."""
-    return len(term) + 8 + 3 * len(postings)
+    return len(term) + 8 + 8 * len(postings)
 
 
 def part_count(postings: int) -> int:
