@@ -39,7 +39,7 @@ from digest.render.site import (
 from digest.search import SearchIndex, records_from, search_page
 from digest.stored import stored_links, stored_stories
 from digest.theme_dir import theme_dir
-from digest.uptodate import BuildOptions, BuildResult, last_build
+from digest.uptodate import BuildOptions, BuildResult, LastBuild, last_build
 
 # The options and result types live with the up-to-date check, which runs first.
 __all__ = ["BuildFailed", "BuildOptions", "BuildResult", "build", "extract_cached"]
@@ -53,10 +53,12 @@ class BuildFailed(Exception):
         self.errors = errors
 
 
-def build(config: Config, options: BuildOptions, cache: BuildCache | None = None) -> BuildResult:
-    """Content folder -> site. With the cache of the last build, only what changed is redone."""
+def build(config: Config, options: BuildOptions, cache: BuildCache | None = None,
+          last: LastBuild | None = None) -> BuildResult:
+    """Content folder -> site. With the cache of the last build, only what changed is redone.
+    `last` is last_build()'s answer for this cache when the caller has asked already."""
     started = time.perf_counter()
-    last = last_build(config, options, cache, started)
+    last = last or last_build(config, options, cache, started)
     if last.current is not None:
         return last.current
     cache, on_disk, known_site = last.cache, last.site_on_disk, last.known_site

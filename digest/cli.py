@@ -147,13 +147,13 @@ def _build(args: argparse.Namespace, config: Config) -> int:
         drafts=args.drafts,
     )
     cache_path = cache_file(config.root, options.output_dir)
-    cache = load_cache(cache_path)
-    result: BuildResult | None = last_build(config, options, cache, started).current
+    last = last_build(config, options, load_cache(cache_path), started)
+    result: BuildResult | None = last.current
     if result is None:
         from digest.build import BuildFailed, build
 
         try:
-            result = build(config, options, cache)
+            result = build(config, options, last.cache, last)
         except BuildFailed as failed:
             _print_findings(failed.errors)
             print(f"build failed: {len(failed.errors)} errors; the previous site is unchanged",
