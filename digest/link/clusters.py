@@ -175,12 +175,20 @@ class _Unit:
     members: tuple[int, ...]  # indexes of its quotes, earliest first
 
 
-def _units(quotes: Sequence[QuoteRef], texts: Sequence[Text], window: int) -> list[_Unit]:
+def _shapes(quotes: Sequence[QuoteRef], texts: Sequence[Text]) -> list[list[int]]:
+    """Quotes with one text, speaker, kind and dating, each group earliest first (quotes
+    come sorted by id, and the sort is stable)."""
     shapes: dict[tuple[str, str | None, bool, bool], list[int]] = defaultdict(list)
     for i, (quote, text) in enumerate(zip(quotes, texts, strict=True)):
         shapes[text.joined, quote.speaker, quote.kind == "indirect", quote.day is None].append(i)
+    return [sorted(members, key=lambda i: _ordinal(quotes[i])) for members in shapes.values()]
+
+
+def _units(shapes: Sequence[list[int]], quotes: Sequence[QuoteRef], texts: Sequence[Text],
+           window: int) -> list[_Unit]:
+    """Each shape cut into runs of one window each."""
     units: list[_Unit] = []
-    for members in shapes.values():
+    for members in shapes:
         first = quotes[members[0]]
         if first.day is None:
             units.append(_Unit(first.speaker, texts[members[0]], None, None, tuple(members)))
@@ -189,7 +197,6 @@ def _units(quotes: Sequence[QuoteRef], texts: Sequence[Text], window: int) -> li
         for i in members:
             runs[_ordinal(quotes[i]) // (window + 1)].append(i)
         for run in runs.values():
-            run.sort(key=lambda i: _ordinal(quotes[i]))
             units.append(_Unit(first.speaker, texts[run[0]], _ordinal(quotes[run[0]]),
                                _ordinal(quotes[run[-1]]), tuple(run)))
     return units
@@ -291,23 +298,20 @@ def _edges(quotes: Sequence[QuoteRef], a: Sequence[int], b: Sequence[int],
 def _links(quotes: Sequence[QuoteRef], texts: Sequence[Text], window: int) -> list[Link]:
     """Every link the union below needs: within a unit, one quote to the next; between
     units, as _edges says, for each pair of units that _judge links."""
-    units = _units(quotes, texts, window)
+    shapes = _shapes(quotes, texts)
+    units = _units(shapes, quotes, texts, window)
     found: dict[tuple[str, str], Link] = {}  # once each: a pair may be met from both sides
 
     def link(i: int, j: int, judged: Link) -> None:
         a, b = sorted((quotes[i].id, quotes[j].id))
         found[a, b] = Link(a, b, judged.method, judged.score)
 
-    by_shape: dict[tuple[str, str | None, bool, bool], list[int]] = defaultdict(list)
-    for unit in units:
-        by_shape[unit.text.joined, unit.speaker, quotes[unit.members[0]].kind == "indirect",
-                 unit.lo is None].extend(unit.members)
-    for members in by_shape.values():
-        ordered = sorted(members, key=lambda i: (_ordinal(quotes[i]), quotes[i].id))
-        judged = _judge(quotes[ordered[0]], texts[ordered[0]], quotes[ordered[0]],
-                        texts[ordered[0]]) if len(ordered) > 1 else None
+    for members in shapes:
+        first = members[0]
+        judged = _judge(quotes[first], texts[first], quotes[first], texts[first]) \
+            if len(members) > 1 else None
         if judged is not None:
-            for i, j in pairwise(ordered):
+            for i, j in pairwise(members):
                 if quotes[i].day is None or _ordinal(quotes[j]) - _ordinal(quotes[i]) <= window:
                     link(i, j, judged)
     for pair in _candidates(units, window):
