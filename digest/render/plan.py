@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from digest.extract import Extracted
 from digest.group import Group, Grouped
@@ -14,7 +14,8 @@ from digest.link.digest_links import Linked
 from digest.render.links import entry_path
 
 HOME_MIN_ENTRIES = 40  # whole days are shown until at least this many entries
-PAGE_SIZE = 50  # entries per page of a topic's or a source's timeline
+T = TypeVar("T")
+PAGE_SIZE = 50  # entries per page of a timeline, stories per page of the stories index
 
 
 @dataclass(frozen=True)
@@ -41,12 +42,9 @@ def plan_pages(
 
 
 def _story_pages(stories: Sequence[StoryView]) -> Iterator[Page]:
-    # In pages of PAGE_SIZE, as timelines are: an edit re-renders the page its story is on.
-    ordered = _by_recency(stories)
-    chunks = [ordered[i:i + PAGE_SIZE] for i in range(0, len(ordered), PAGE_SIZE)] or [()]
-    paths = [f"stories/index{'' if n == 0 else f'-{n + 1}'}.html" for n in range(len(chunks))]
-    for n, chunk in enumerate(chunks):
-        yield Page(paths[n], "stories.html", {"stories": chunk, "pager": _pager(paths, n)})
+    # In pages, as timelines are: an edit re-renders the page its story is on.
+    for path, chunk, pager in _split("stories/index", _by_recency(stories)):
+        yield Page(path, "stories.html", {"stories": chunk, "pager": pager})
     for story in stories:
         yield Page(f"stories/{story.id}.html", "story.html", {"s": story})
 
@@ -151,19 +149,23 @@ def _paged(stem: str, group: Group, kind: str, stories: tuple[StoryView, ...],
 
     An edit to one entry then re-renders the one page it is on, and nobody
     scrolls through ten thousand cards."""
-    chunks = [group.entries[i:i + PAGE_SIZE] for i in range(0, len(group.entries), PAGE_SIZE)]
-    paths = [f"{stem}.html" if n == 0 else f"{stem}-{n + 1}.html" for n in range(len(chunks))]
-    for n, chunk in enumerate(chunks):
+    for n, (path, chunk, pager) in enumerate(_split(stem, group.entries)):
         context = _list(group, kind)
         context["entries"] = chunk
         context["stories"] = stories if n == 0 else ()
-        context["pager"] = {**_pager(paths, n), "total": len(group.entries)}
-        yield Page(paths[n], "list.html", context)
+        context["pager"] = {**pager, "total": len(group.entries)}
+        yield Page(path, "list.html", context)
 
 
-def _pager(paths: Sequence[str], n: int) -> dict[str, Any]:
-    return {"number": n + 1, "count": len(paths), "prev": paths[n - 1] if n > 0 else None,
-            "next": paths[n + 1] if n + 1 < len(paths) else None}
+def _split(stem: str, items: Sequence[T]) -> list[tuple[str, Sequence[T], dict[str, Any]]]:
+    """Items in pages of PAGE_SIZE, `stem.html`, `stem-2.html`, ...: (path, items, pager)
+    for each, and one page even for no items."""
+    chunks = [items[i:i + PAGE_SIZE] for i in range(0, len(items), PAGE_SIZE)] or [items[:0]]
+    paths = [f"{stem}.html" if n == 0 else f"{stem}-{n + 1}.html" for n in range(len(chunks))]
+    return [(paths[n], chunk, {
+        "number": n + 1, "count": len(paths), "prev": paths[n - 1] if n > 0 else None,
+        "next": paths[n + 1] if n + 1 < len(paths) else None,
+    }) for n, chunk in enumerate(chunks)]
 
 
 def _list(group: Group, kind: str) -> dict[str, Any]:
