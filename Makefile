@@ -7,7 +7,7 @@ DIGEST := $(BIN)/digest
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: setup site build ingest serve test lint typecheck browser clean bench
+.PHONY: setup site build ingest serve test lint typecheck browser clean bench eval
 
 setup: $(STAMP)
 
@@ -53,6 +53,11 @@ bench: setup browser
 	$(BIN)/python -m bench.serve --sizes $(SIZES)
 	$(BIN)/python -m bench.link_quotes
 	DIGEST_BENCH=1 $(BIN)/python -m pytest -q -s tests/link/test_stories_eval.py -k benchmark
+
+# Quotes and speakers on PolNeAR's train and dev splits, news nobody here wrote; the data
+# stays in a git-ignored folder (DIGEST_EVAL_DATA, default .data/; bench/polnear.py says how).
+eval: setup
+	$(BIN)/python -m bench.quotes_eval --split both
 
 clean:
 	rm -rf site .cache $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
