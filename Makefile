@@ -59,5 +59,11 @@ bench: setup browser
 eval: setup
 	$(BIN)/python -m bench.quotes_eval --split both
 
+# Titles, dates and languages that ingest reads from real pasted pages (the committed
+# labelled set) and from PolNeAR's train and dev texts (DIGEST_EVAL_DATA, default .data/).
+.PHONY: meta-eval
+meta-eval: setup
+	$(BIN)/python -m bench.meta_eval
+
 clean:
 	rm -rf site .cache $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
