@@ -15,94 +15,42 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from digest.link.people import People, role_key
+from digest.words import load
 
 
 def words_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-SPEECH_VERBS = words_set("""
-    say says said stated states add adds added writes wrote warns warned stresses
-    stressed emphasises emphasised emphasizes emphasized tells told notes noted believes
-    believed confirms confirmed calls called claims claimed mentions mentioned posts
-    posted announces announced declares declared explains explained insists insisted
-    argues argued suggests suggested reports reported alleges alleged denies denied
-    admits admitted acknowledges acknowledged replies replied asks asked recalls
-    recalled remarks remarked indicates indicated thinks commented comments underlines
-    underlined underscores underscored assures assured promises promised urges urged
-    tweets tweeted observes observed reveals revealed concludes concluded continued
-    describes described
-""")
+SPEECH_VERBS = load("speech_verbs")
 # Verbs that report a claim when a clause follows ("X added that ..."); calling on,
 # asking and urging someone report a request, not a claim.
-CLAIM_VERBS = SPEECH_VERBS - words_set("""
-    calls called asks asked urges urged promises promised continued describes described
-""")
+CLAIM_VERBS = SPEECH_VERBS - load("request_verbs")
 # These report a claim even with a plain object: "Rutte confirmed the participation of ...".
-OBJECT_VERBS = words_set("""
-    confirms confirmed denies denied announces announced reports reported admits
-    admitted acknowledges acknowledged reveals revealed
-""")
+OBJECT_VERBS = load("object_verbs")
 VERB_RE = re.compile(
     r"\b(?:pointed out|points out|" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
     + r")\b", re.IGNORECASE)
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-ROLE_HEADS = words_set("""
-    secretary minister president chancellor premier general chief head leader spokesman
-    spokeswoman spokesperson director commander ambassador adviser advisor envoy
-    official governor mayor senator chairman chairwoman chair king queen prosecutor
-    representative colonel admiral marshal lieutenant captain sergeant analyst expert
-    professor correspondent editor founder ceo lawmaker congressman congresswoman mp pm
-    speaker pope prince princess emir ombudsman commissioner diplomat officer deputy
-    economist coach judge forecaster scientist researcher doctor lawyer attorney activist
-    journalist reporter historian author writer actor actress singer manager executive chef
-    teacher resident witness student candidate negotiator investigator inspector detective
-    surgeon nurse engineer architect artist musician producer critic columnist blogger
-    presenter anchor priest rabbi imam cardinal scholar strategist consultant campaigner
-    organiser organizer volunteer soldier veteran pilot sheriff constable entrepreneur
-""")
+ROLE_HEADS = load("role_heads")
 _HEAD_KEYS = frozenset(role_key(" ".join(ROLE_HEADS)))
-ROLE_MODIFIERS = words_set("""
-    former acting foreign defense defence intelligence military army press security
-    state national senior top government opposition party police navy regional
-    presidential interior prime vice first interim armed forces staff
-    finance economy economic health justice education energy trade transport culture
-    agriculture environment labour labor digital communications sports home treasury budget
-    chief
-""")
+ROLE_MODIFIERS = load("role_modifiers")
 # Words that never start a name: sentence adverbs, conjunctions, months and the like,
 # which are capitalised only because they open a sentence.
-STOP = words_set("""
-    the a an this that these those it its there here then but and or so yet also however
-    meanwhile earlier later now today yesterday according details source quote more
-    background in on at for with as after before during when while if since although
-    though because last next finally moreover furthermore additionally instead
-    nevertheless still thus therefore monday tuesday wednesday thursday friday saturday
-    sunday january february april june july september october november december what who
-    which where why how we they i you our my
-""")
+STOP = load("stop")
 # Words that put a capitalised phrase among places, organisations and outlets rather than
-# people ("North Korea", "The Wall Street Journal", "European Pravda").
-NOT_NAMES = STOP | words_set("""
-    north south east west eastern western northern southern central far middle korea
-    russia ukraine america states united kingdom union republic federation europe asia
-    africa pacific atlantic indo-pacific euro-atlantic council service ministry office
-    department agency army forces force fleet command post times journal news press
-    pravda telegraph guardian herald tribune gazette radio tv television institute
-    university committee commission parliament government kremlin pentagon house centre
-    center intelligence police bank group party company corporation network media daily
-    weekly online street square region oblast city american british russian ukrainian
-    korean chinese european german french japanese iranian israeli polish turkish indian
-    syrian asian african soviet english
-""")
+# people ("North Korea", "The Wall Street Journal").
+NOT_NAMES = STOP | load("not_names")
+PLACES = load("places")
+ORGANISATIONS = load("organisations")
+HONORIFICS = load("honorifics")
+# A contraction ("We've", "I'd") is no name; nor is a party tag ("R-Ky").
+_NOT_A_NAME = re.compile(r"['’](?:ve|d|m|re|ll|t)$|^[RDI]-[A-Z]", re.IGNORECASE)
+# An inner capital marks a brand ("BuzzFeed", "ProPublica"); these prefixes mark a surname.
+_BRAND = re.compile(r"^(?!Mc|Mac|De|Di|Da|La|Le|Van|Von|O['’])[A-Z][a-z]+[A-Z]")
 _PARTICLES = frozenset({"bin", "al", "de", "van", "von", "der", "da", "di", "la", "le", "ibn"})
-AUX = words_set("""
-    has have had was is are were be been also already again later then reportedly
-    previously earlier repeatedly recently once publicly officially long now further
-    still would will could did does do not never even only just first indeed allegedly
-    personally
-""")
+AUX = load("aux")
 _CONNECTORS = frozenset({"of", "the", "and", "for"})
 _EDGES = "\"'“”„«»‘’()[]{},.;:!?…—–-*"
 _NP_CLOSERS = frozenset(",.;:!?…)]—–\"”»")
@@ -142,8 +90,11 @@ def words(text: str, offset: int = 0) -> list[Word]:
         lead = len(raw) - len(raw.lstrip(_EDGES))
         trail = raw[lead + len(bare):]
         start = offset + match.start() + lead
-        found.append(Word(bare, start, start + len(bare),
-                          any(c in _NP_CLOSERS for c in trail), raw[0] in _OPENERS))
+        # The full stop of an initial or an abbreviated title ("John F. Kelly", "Sen.")
+        # does not end the noun phrase.
+        closes = any(c in _NP_CLOSERS for c in trail) and not (
+            trail == "." and (bare.lower() in HONORIFICS or (len(bare) == 1 and bare.isupper())))
+        found.append(Word(bare, start, start + len(bare), closes, raw[0] in _OPENERS))
     return found
 
 
@@ -197,12 +148,23 @@ def trailing_np(ws: Sequence[Word]) -> list[Word]:
 def looks_like_name(ws: Sequence[str]) -> bool:
     if not 1 <= len(ws) <= 4 or ws[0].lower() in _PARTICLES or ws[-1].lower() in _PARTICLES:
         return False
+    if " ".join(ws).lower() in PLACES:
+        return False  # "Moscow said", "New York reported": a place speaks for its people
     return all(
         w.lower() in _PARTICLES or (
             w[0].isupper() and not (w.isupper() and len(w) > 1) and any(c.isalpha() for c in w)
             and w.lower() not in NOT_NAMES and w.lower() not in ROLE_HEADS
             and w.lower() not in ROLE_MODIFIERS)
         for w in ws)
+
+
+def clean_name(name: Sequence[str]) -> tuple[str, ...]:
+    """A name without honorifics ("Mr.", "Sen."), suffixes ("Jr.") or middle initials:
+    "Sen. John F. Kelly Jr." is John Kelly, whichever way an outlet writes him."""
+    kept = [w for w in name if w.rstrip(".").lower() not in HONORIFICS]
+    if len(kept) > 2:
+        kept = [kept[0], *(w for w in kept[1:-1] if len(w.rstrip(".")) > 1), kept[-1]]
+    return tuple(kept)
 
 
 @dataclass(frozen=True)
@@ -282,6 +244,7 @@ class Article:
 
     def __init__(self, people: People | None = None) -> None:
         self._people = people
+        self._lower: set[str] = set()  # words the article writes in lower case
         self._surnames: dict[str, set[str]] = {}
         self._roles: list[tuple[frozenset[str], str]] = []
         self._role_of: dict[str, str] = {}
@@ -290,6 +253,7 @@ class Article:
     def learn(self, paragraph: str) -> None:
         """Record people a paragraph names in full or with a title, and their roles."""
         text = blank_parentheses(paragraph)
+        self._lower.update(w for w in text.split() if w.islower())
         for run in _runs(text):
             parsed = parse_np([w.text for w in run])
             if not parsed.name:
@@ -300,24 +264,38 @@ class Article:
             name = self.person(parsed.name, titled=True)
             if name is None:
                 continue
-            if len(parsed.name) > 1:
-                self._surnames.setdefault(parsed.name[-1].lower(), set()).add(name)
+            cleaned = clean_name(parsed.name)
+            if len(cleaned) > 1:
+                self._surnames.setdefault(cleaned[-1].lower(), set()).add(name)
             if role:
                 self._roles.append((role_key(role), name))
                 self._role_of.setdefault(name, role)
 
     def person(self, name: Sequence[str], titled: bool = False) -> str | None:
-        """A canonical name; a lone surname only when the article or registry explains it."""
+        """A canonical name. A lone surname is the article's one full name with it, else
+        the registry's, else itself: the text named someone, even by surname only. Two
+        full names sharing it ("Donald Trump", "Eric Trump") leave it unresolved."""
+        name = clean_name(name)
+        if not name:
+            return None
         full = " ".join(name)
+        registered = self._people.canonical(full) if self._people is not None else None
         if len(name) == 1:
             known = self._surnames.get(full.lower(), set())
             if len(known) == 1:
                 full = next(iter(known))
-            elif not titled and (self._people is None or not self._people.canonical(full)):
+                registered = self._people.canonical(full) if self._people is not None else None
+            elif not registered and (known or not self._lone_name(full)):
                 return None
-        if self._people is not None:
-            return self._people.canonical(full) or full
-        return full
+        return registered or full
+
+    def _lone_name(self, word: str) -> bool:
+        """Whether one capitalised word can be a person's name in this article: not a
+        common word capitalised at a sentence's start ("Critics", "Having"), a group
+        ("Officials", "Democrats"), a contraction, a brand or an outlet ("Reuters")."""
+        low = word.lower()
+        return not (low in self._lower or low in ORGANISATIONS or _NOT_A_NAME.search(word)
+                    or _BRAND.match(word) or low.removesuffix("s") in ROLE_HEADS)
 
     def source(self, ws: Sequence[Word], text: str) -> Source:
         shown = np_text(text, ws)

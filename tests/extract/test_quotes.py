@@ -52,8 +52,9 @@ def test_split_quote_gives_two_quotes_one_speaker() -> None:
 
 
 def test_colon_introduced_quotes() -> None:
+    # The text names the speaker, if by surname only: digest says so too.
     assert direct(['Quote from Park: "Nothing is agreed until everything is agreed."']) == [
-        ("Nothing is agreed until everything is agreed.", None)]
+        ("Nothing is agreed until everything is agreed.", "Park")]
     assert direct(['Mayor Helen Park said: "The budget is balanced."']) == [
         ("The budget is balanced.", "Helen Park")]
 
@@ -235,3 +236,26 @@ def test_unmarked_quote_closed_by_dash_line() -> None:
 
 def test_paragraph_ending_in_a_credit_is_not_a_quote() -> None:
     assert direct(["The river rose overnight. Photo Getty Images"]) == []
+
+
+def test_surname_only_speakers_are_named() -> None:
+    # No full name in the article, no registry: the surname is still who said it.
+    assert direct(['"We will win," Tuttle said.']) == [("We will win", "Tuttle")]
+    assert direct(['"We will win," said Ryan.']) == [("We will win", "Ryan")]
+    # A surname the article spells out in full is that full name.
+    assert direct(["Senator Paul Ryan spoke on Monday.", '"We will win," Ryan said.']) == [
+        ("We will win", "Paul Ryan")]
+
+
+def test_honorifics_and_initials_leave_the_name() -> None:
+    assert direct(['"We will win," said Sen. Claire McCaskill (D-Mo.).']) == [
+        ("We will win", "Claire McCaskill")]
+    assert direct(['"We will win," said John F. Kelly.']) == [("We will win", "John Kelly")]
+    assert direct(['"We will win," Mr. Obama said.']) == [("We will win", "Obama")]
+
+
+def test_groups_outlets_and_places_are_no_person() -> None:
+    for sentence in ('"We will win," Democrats said.', '"We will win," Moscow said.',
+                     '"We will win," Politico reported.', '"We will win," Critics said.',
+                     '"We will win," BuzzFeed reported.'):
+        assert direct([sentence]) == [("We will win", None)], sentence

@@ -1,0 +1,25 @@
+"""The word lists the extraction rules read: one data file per kind, one loader.
+
+Each file in this folder is a list of one kind (speech verbs, role heads, honorifics,
+places...), one entry per line, lower case, `#` starting a comment. Extending a rule to a
+new phrasing is then a line in a file, and no two modules keep their own copy of a list.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+Kind = Literal[
+    "speech_verbs", "request_verbs", "object_verbs", "cue_nouns", "role_heads",
+    "role_modifiers", "honorifics", "stop", "not_names", "aux", "places", "organisations",
+]
+
+
+@cache
+def load(kind: Kind) -> frozenset[str]:
+    """The entries of one list, read once per process."""
+    text = resources.files(__name__).joinpath(f"{kind}.txt").read_text(encoding="utf-8")
+    entries = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return frozenset(entry for entry in entries if entry)
