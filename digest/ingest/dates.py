@@ -77,6 +77,21 @@ class DateLine:
     author: str | None
 
 
+# Jekyll's `2016-11-07-title.txt` and archive exports' `outlet_2016-11-07_title.txt`: an ISO
+# day standing alone between the name's separators.
+_NAME_DATE = re.compile(r"(?<![^\W_])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![^\W_])")
+
+
+def date_from_name(name: str) -> EntryDate | None:
+    """The day a file's name carries (`2016-11-07-title.txt`), or None.
+
+    Only a fallback for a text that names no date: a name records when a file was
+    saved or exported as often as when the article appeared, so it is marked for review.
+    """
+    match = _NAME_DATE.search(name)
+    return _entry(match) if match is not None else None
+
+
 def parse_date(text: str) -> EntryDate | None:
     """One date in any supported form, the whole text and nothing else; None if not a date."""
     stripped = text.strip()

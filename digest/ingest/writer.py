@@ -20,6 +20,7 @@ from digest import frontmatter
 from digest.content import entry_files
 from digest.errors import DigestError
 from digest.ingest.article import RawArticle
+from digest.ingest.dates import date_from_name
 from digest.model import EntryDate
 
 _HASH_LINE = re.compile(r"^entry_hash: *([0-9a-f]{16})\n", re.MULTILINE)
@@ -32,9 +33,11 @@ _APOSTROPHES = [["'", ""], ["\u2019", ""], ["\u02bc", ""]]
 
 def compose(article: RawArticle, overrides: Mapping[str, Any], origin: str) -> dict[str, Any]:
     """Front-matter for an article: what was found, then sidecar and command line on top."""
-    found: dict[str, Any] = {"title": article.title, "date": article.date,
+    named = date_from_name(article.origin.name) if article.date is None else None
+    found: dict[str, Any] = {"title": article.title, "date": article.date or named,
                              "author": article.author, **article.meta}
-    merged = {**found, **{k: v for k, v in overrides.items() if v not in (None, "", [])}}
+    given = {k: v for k, v in overrides.items() if v not in (None, "", [])}
+    merged = {**found, **given}
     meta: dict[str, Any] = {}
     for key in _ORDER:
         value = merged.pop(key, None)
@@ -43,6 +46,8 @@ def compose(article: RawArticle, overrides: Mapping[str, Any], origin: str) -> d
         if value not in (None, "", []):
             meta[key] = value
     review = [key for key in ("title", "date", "source") if key not in meta]
+    if named is not None and "date" not in given:
+        review.insert(0, "date")  # from the file's name: a guess a person should confirm
     if article.title_guessed and "title" not in overrides:
         review.insert(0, "title")
     if review:

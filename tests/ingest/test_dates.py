@@ -2,7 +2,14 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from digest.ingest.dates import DateLine, parse_date, pick_date, read_date_line, split_prefix
+from digest.ingest.dates import (
+    DateLine,
+    date_from_name,
+    parse_date,
+    pick_date,
+    read_date_line,
+    split_prefix,
+)
 from digest.model import EntryDate
 
 D = date(2024, 10, 23)
@@ -127,3 +134,21 @@ def test_pick_prefers_published_then_the_more_precise_agreeing_time() -> None:
 def test_pick_keeps_the_prefix_when_a_header_line_disagrees() -> None:
     other_day = DateLine(EntryDate(date(2024, 10, 1), datetime(2024, 10, 1, 8, 0)), 1, None)
     assert pick_date(EntryDate(D), [other_day]) == EntryDate(D)
+
+
+@pytest.mark.parametrize(
+    ("name", "day"),
+    [
+        ("2016-11-07-clinton-wins.txt", date(2016, 11, 7)),  # Jekyll
+        ("breitbart_2016-11-07_clinton-wins.txt", date(2016, 11, 7)),  # archive exports
+        ("clinton-wins.2016-11-07.md", date(2016, 11, 7)),
+        ("clinton-wins.txt", None),
+        ("x2016-11-07.txt", None),  # part of a longer token
+        ("12016-11-07.txt", None),
+        ("2016-13-07-bad-month.txt", None),
+        ("20161107-compact.txt", None),
+    ],
+)
+def test_a_day_in_a_file_name(name: str, day: date | None) -> None:
+    found = date_from_name(name)
+    assert (found.day if found else None) == day

@@ -176,3 +176,20 @@ def test_editor_leftovers_are_ignored(project: Path, name: str) -> None:
     folder.mkdir()
     (folder / name).write_text("Some headline here today\n\nBody.\n")
     assert ingest([folder], IngestOptions(project / "content", project)).outcomes == ()
+
+
+def test_a_date_in_the_file_name_is_used_when_the_text_has_none(project: Path) -> None:
+    drop = project / "drop"
+    drop.mkdir()
+    body = "Clinton wins the popular vote\n\nThe count went on all night.\n"
+    (drop / "outlet_2016-11-07_clinton-wins.txt").write_text(body)
+    (drop / "2016-11-08-dated-text.txt").write_text("date 2016-11-09 " + body)
+    run(project, drop)
+    entries = {Path(e.origin or "").name: e for e in load_entries(project / "content").entries}
+    named = entries["outlet_2016-11-07_clinton-wins.txt"]
+    assert named.date is not None and named.date.day == date(2016, 11, 7)
+    assert named.review == ("date", "source")  # a guess: a person confirms it
+    assert named.path.parent == project / "content" / "2016" / "11"
+    dated = entries["2016-11-08-dated-text.txt"]
+    assert dated.date is not None and dated.date.day == date(2016, 11, 9)  # the text wins
+    assert dated.review == ("source",)
