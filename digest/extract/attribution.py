@@ -11,6 +11,7 @@ surname no full name explains, a role two people hold, an organisation.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -45,6 +46,8 @@ NOT_NAMES = STOP | load("not_names")
 PLACES = load("places")
 ORGANISATIONS = load("organisations")
 HONORIFICS = load("honorifics")
+_NOT_NAME_PARTS = HONORIFICS | load("name_suffixes")
+_COURTESY = load("courtesy")
 # A contraction ("We've", "I'd") is no name; nor is a party tag ("R-Ky").
 _NOT_A_NAME = re.compile(r"['’](?:ve|d|m|re|ll|t)$|^[RDI]-[A-Z]", re.IGNORECASE)
 # An inner capital marks a brand ("BuzzFeed", "ProPublica"); these prefixes mark a surname.
@@ -93,7 +96,8 @@ def words(text: str, offset: int = 0) -> list[Word]:
         # The full stop of an initial or an abbreviated title ("John F. Kelly", "Sen.")
         # does not end the noun phrase.
         closes = any(c in _NP_CLOSERS for c in trail) and not (
-            trail == "." and (bare.lower() in HONORIFICS or (len(bare) == 1 and bare.isupper())))
+            trail == "." and (bare.lower() in _NOT_NAME_PARTS
+                              or (len(bare) == 1 and bare.isupper())))
         found.append(Word(bare, start, start + len(bare), closes, raw[0] in _OPENERS))
     return found
 
@@ -161,7 +165,7 @@ def looks_like_name(ws: Sequence[str]) -> bool:
 def clean_name(name: Sequence[str]) -> tuple[str, ...]:
     """A name without honorifics ("Mr.", "Sen."), suffixes ("Jr.") or middle initials:
     "Sen. John F. Kelly Jr." is John Kelly, whichever way an outlet writes him."""
-    kept = [w for w in name if w.rstrip(".").lower() not in HONORIFICS]
+    kept = [w for w in name if w.rstrip(".").lower() not in _NOT_NAME_PARTS]
     if len(kept) > 2:
         kept = [kept[0], *(w for w in kept[1:-1] if len(w.rstrip(".")) > 1), kept[-1]]
     return tuple(kept)
@@ -185,7 +189,7 @@ def parse_np(raw: Sequence[str]) -> Parsed:
         return Parsed()  # a group ("Ukraine and South Korea") is nobody in particular
     det = ws[0].lower() in ("the", "a", "an")
     ws = ws[1:] if det else ws
-    heads = [i for i, w in enumerate(ws) if w.lower() in ROLE_HEADS]
+    heads = [i for i, w in enumerate(ws) if w.lower() in ROLE_HEADS or w.lower() in HONORIFICS]
     if not heads:
         # "The Times" is an outlet; a person's name does not take an article.
         return Parsed(tuple(ws)) if not det and looks_like_name(ws) else Parsed()
@@ -203,7 +207,8 @@ def parse_np(raw: Sequence[str]) -> Parsed:
             # words; a name is at most the last two, and only when a complement is left.
             run = run[-2:] if len(run) >= 3 else []
         name = run if looks_like_name(run) else []
-    role = " ".join(ws[: len(ws) - len(name)]) or None
+    title = ws[: len(ws) - len(name)]
+    role = " ".join(title) if any(w.lower() not in _COURTESY for w in title) else None
     return Parsed(tuple(name), role)
 
 
@@ -246,6 +251,7 @@ class Article:
         self._people = people
         self._lower: set[str] = set()  # words the article writes in lower case
         self._surnames: dict[str, set[str]] = {}
+        self._mentions: Counter[str] = Counter()  # full names, by how often they are written
         self._roles: list[tuple[frozenset[str], str]] = []
         self._role_of: dict[str, str] = {}
         self.last: str | None = None  # the last person named as a speaker: "he" is them
@@ -267,14 +273,16 @@ class Article:
             cleaned = clean_name(parsed.name)
             if len(cleaned) > 1:
                 self._surnames.setdefault(cleaned[-1].lower(), set()).add(name)
+                self._mentions[name] += 1
             if role:
                 self._roles.append((role_key(role), name))
                 self._role_of.setdefault(name, role)
 
     def person(self, name: Sequence[str], titled: bool = False) -> str | None:
         """A canonical name. A lone surname is the article's one full name with it, else
-        the registry's, else itself: the text named someone, even by surname only. Two
-        full names sharing it ("Donald Trump", "Eric Trump") leave it unresolved."""
+        the registry's, else itself: the text named someone, even by surname only. Of two
+        full names sharing it ("Donald Trump", "Ivanka Trump") it is the one the article
+        names most (news style gives the other a first name); a tie leaves it unresolved."""
         name = clean_name(name)
         if not name:
             return None
@@ -282,6 +290,10 @@ class Article:
         registered = self._people.canonical(full) if self._people is not None else None
         if len(name) == 1:
             known = self._surnames.get(full.lower(), set())
+            if len(known) > 1:
+                ranked = sorted(known, key=lambda n: (-self._mentions[n], n))
+                if self._mentions[ranked[0]] > self._mentions[ranked[1]]:
+                    known = {ranked[0]}
             if len(known) == 1:
                 full = next(iter(known))
                 registered = self._people.canonical(full) if self._people is not None else None

@@ -63,6 +63,12 @@ _EDITORIAL = re.compile(r"\b(?:we|let us)\s+(?:would like to\s+)?(?:remind|recal
 _EDITOR_NOTE = re.compile(r"[—–-]\s*(?:ed|eds|editor)\.?\s*\)", re.I)
 _NAMING = re.compile(r"\b(?:so-called|dubbed|named|titled|entitled|known as|nicknamed|"
                      r"codenamed|code-named)\s*$", re.I)
+# Up to five capitalised words and a speech verb, or a speech verb first: the sentence
+# goes on after a closing mark.
+_ATTRIBUTION_AFTER = re.compile(
+    r"\s*(?:(?:[A-Z][\w.’'-]*\s+){1,5}(?:(?:" + "|".join(sorted(AUX)) + r")\s+)?"
+    r"|(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\s+)?(?:"
+    + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
 _SMALL = frozenset({"of", "the", "and", "for", "in", "on", "a", "an", "de", "to"})
 
 
@@ -96,10 +102,13 @@ def find_spans(text: str) -> list[_Span]:
 
 def _masked(text: str, spans: Sequence[_Span]) -> str:
     # Sentence ends inside a quote must not split the sentence that holds it; its first
-    # letter and final stop still start and end one.
+    # letter and final stop still start and end one, unless an attribution follows
+    # ('"Is it?" Pence said.': the question mark ends the quote, not the sentence).
     chars = list(text)
     for span in spans:
         last = span.end - 1 if text[span.end - 1] in _TERMINAL else span.end
+        if last < span.end and _ATTRIBUTION_AFTER.match(text, span.close):
+            last = span.end
         chars[span.start + 1:last] = "x" * max(0, last - span.start - 1)
     return "".join(chars)
 
