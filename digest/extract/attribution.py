@@ -166,6 +166,8 @@ def clean_name(name: Sequence[str]) -> tuple[str, ...]:
     """A name without honorifics ("Mr.", "Sen."), suffixes ("Jr.") or middle initials:
     "Sen. John F. Kelly Jr." is John Kelly, whichever way an outlet writes him."""
     kept = [w for w in name if w.rstrip(".").lower() not in _NOT_NAME_PARTS]
+    while len(kept) > 2 and kept[0].lower() in PLACES:
+        kept = kept[1:]  # "Florida Sen. Marco Rubio": the state is part of the title
     if len(kept) > 2:
         kept = [kept[0], *(w for w in kept[1:-1] if len(w.rstrip(".")) > 1), kept[-1]]
     return tuple(kept)
@@ -297,7 +299,7 @@ class Article:
             if len(known) == 1:
                 full = next(iter(known))
                 registered = self._people.canonical(full) if self._people is not None else None
-            elif not registered and (known or not self._lone_name(full)):
+            elif not registered and not known and not self._lone_name(full):
                 return None
         return registered or full
 

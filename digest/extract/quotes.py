@@ -195,6 +195,7 @@ class _Reader:
                 chars[span.start:span.end] = "x" * (span.end - span.start)
         plain = "".join(chars)
         unattributed: list[int] = []
+        first = len(self.quotes)
         for (s0, s1), group in zip(bounds, groups, strict=True):
             found = find_sources(plain, s0, s1)
             for span in group:
@@ -215,7 +216,9 @@ class _Reader:
                 if made is not None:
                     self.quotes.append(made[0])
                     self.saw(made[1])
-        speakers = {src.name for src, known in direct.values() if known and src and src.name}
+        # A quote no attribution reaches belongs to the paragraph's one speaker, whether
+        # that speaker's words there were quoted whole, in part or reported.
+        speakers = {q.speaker for q in self.quotes[first:] if q.speaker}
         self._fill(unattributed, speakers, len(direct) == len(spans))
         if text.rstrip().endswith(":"):
             s0, s1 = bounds[-1]
