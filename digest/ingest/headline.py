@@ -1,4 +1,4 @@
-"""Tell headlines and subheadings from body text, and make a title from a first sentence.
+"""Tell headlines and subheadings from body text, and make a title from a first line.
 
 Web copy loses all markup, so a headline is recognised by shape alone: a
 short standalone line that does not end like a sentence.
@@ -19,8 +19,27 @@ _ABBREVIATIONS = frozenset(
     }
 )
 # Anchored at the start of a word so that scanning stays linear on long tokens.
-_SENTENCE_END = re.compile(r"(?<!\S)(?P<word>\S*?)(?P<stop>[.!?…]+)[\"”’»)\]]*(?=\s+[\"“‘«(\[]?\w)")
+_SENTENCE_END = re.compile(
+    r"(?<!\S)(?P<word>\S*?)(?P<stop>[.!?…]+)[\"”’»)\]]*(?=\s+[\"“‘«(\[]?(?P<next>\w))"
+)
 _CLOSERS = "\"”’'»)]"
+# A full stop that ends the text, perhaps inside closing quotes or brackets; not the
+# last dot of an ellipsis ("...").
+_FINAL_STOP = re.compile(r"(?<!\.)\.(?=[\"”’'»)\]]*\s*$)")
+# A wire story's dateline and agency before its lede: "(Bloomberg) -- ",
+# "WASHINGTON (Reuters) - ", "KYIV, Ukraine (AP) — ", "NEW YORK, Dec. 22 (UPI) -- ";
+# not a politician's party and state ("Graham (R-SC) - ...").
+_PLACE = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?)?"
+_DASH = r"\s*(?:--|[-–—])\s+(?=\S)"
+_WIRE_DATELINE = re.compile(
+    rf"^(?:{_PLACE}(?:, [A-Z][a-z]{{2,8}}\.? \d{{1,2}})? )?\((?![DRI]-)[A-Z][\w&.'’ -]{{1,30}}\)"
+    + _DASH
+)
+# A dateline without an agency, "NASHUA, N.H. - ": capitals only for the place, so that a
+# sentence ("The Senate - a body...") is never cut.
+_CAPS_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?)?" + _DASH
+)
 _TRAILING_JOINERS = " ,;:–—-"
 _ELLIPSIS = "…"
 
@@ -30,22 +49,30 @@ def sentence_ends(text: str) -> list[int]:
     ends: list[int] = []
     for match in _SENTENCE_END.finditer(text):
         word = match.group("word").lstrip("\"“‘«([").lower()
+        # A sentence starts with a capital: "State Dept. drops more emails", "amid Calif.
+        # fight" have abbreviations no list could hold.
         abbreviated = match.group("stop") == "." and (
             word in _ABBREVIATIONS or "." in word or (len(word) == 1 and word.isalpha())
+            or match.group("next").islower()
         )
         if not abbreviated:
             ends.append(match.end())
     return ends
 
 
-def is_headline(line: str) -> bool:
-    """A short line, not lower-case at the start, one clause, without a final full stop."""
+def is_headline(line: str, *, marked: bool = False) -> bool:
+    """A short line, not lower-case at the start, one clause, without a final full stop.
+
+    `marked`: it may end with "!" or "?" ("What's next for Sanders?"), as a headline may
+    where nothing else could be one: at the top, or just above the article's date line.
+    Elsewhere such a line is more often a question or a quote of the story's.
+    """
     core = line.rstrip(_CLOSERS)
     return (
         4 <= len(line.split()) <= 25
         and len(line) <= 200
         and bool(core)
-        and core[-1].isalnum()
+        and (core[-1].isalnum() or (marked and core[-1] in "!?"))
         and not line[0].islower()
         and not sentence_ends(line)
     )
@@ -63,11 +90,33 @@ def is_subheading(line: str) -> bool:
     )
 
 
+def without_final_stop(text: str) -> str:
+    """"Talks resume." -> "Talks resume", also inside quotes ("‘Disqualifying.’"), as
+    headlines are written; but an initialism keeps its dot ("key in S.C.")."""
+    text = text.strip()
+    last = text.rstrip(_CLOSERS).rsplit(None, 1)[-1] if text.strip(_CLOSERS) else ""
+    if "." in last.rstrip("."):
+        return text
+    return _FINAL_STOP.sub("", text, count=1)
+
+
+def title_from_first_line(line: str, limit: int = TITLE_LIMIT) -> str:
+    """A title for an article with no headline line: its first line whole when it is short
+    (a headline pasted with full stops of its own: "Game over. Will Sanders come down?"),
+    else the line's first sentence; never the wire dateline before a lede."""
+    line = _WIRE_DATELINE.sub("", line.strip(), count=1)
+    whole = without_final_stop(line)
+    if len(whole) <= limit:
+        return whole
+    # A lede: a capitalised run before a dash is its dateline, not a kicker ("EXCLUSIVE –").
+    return title_from_sentence(_CAPS_DATELINE.sub("", line, count=1), limit)
+
+
 def title_from_sentence(paragraph: str, limit: int = TITLE_LIMIT) -> str:
     """The paragraph's first sentence without its full stop, cut at a word if too long."""
     ends = sentence_ends(paragraph)
     sentence = paragraph[: ends[0]] if ends else paragraph
-    sentence = sentence.strip().removesuffix(".")
+    sentence = without_final_stop(sentence)
     if len(sentence) <= limit:
         return sentence
     cut = sentence[: limit - 1]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from digest.ingest.author import parse_byline
 from digest.ingest.boilerplate import DEFAULT_BOILERPLATE, is_boilerplate
 from digest.ingest.dates import DateLine, pick_date, read_date_line, split_prefix
-from digest.ingest.headline import is_headline, is_subheading, title_from_sentence
+from digest.ingest.headline import is_headline, is_subheading, title_from_first_line
 from digest.model import EntryDate
 
 # Outlets print date and byline next to the headline; further down, a line
@@ -53,13 +53,14 @@ def extract_article(
         if (line := _strip(raw)) and not is_boilerplate(line, boilerplate)
     ]
     lines, date, author = _take_header(lines, prefix)
+    lines = _join_broken_lines(lines)
     title: str | None = None
     guessed = False
     headline = _headline_index(lines)
     if headline is not None:
         title = lines.pop(headline)
     elif lines:
-        title = title_from_sentence(_BULLET.sub("", lines[0])) or None
+        title = title_from_first_line(_BULLET.sub("", lines[0])) or None
         guessed = title is not None
     return TextArticle(title, guessed, date, author, _markdown_blocks(lines))
 
@@ -92,9 +93,21 @@ def _take_header(
     return body, pick_date(prefix, date_lines), author
 
 
+def _join_broken_lines(lines: list[str]) -> list[str]:
+    """A header line that ends in a semicolon goes on in the next one: newspapers' headline
+    and deck ("Jobs report gives Democrats a lift;" / "Solid upturn...") are one title."""
+    joined: list[str] = []
+    for index, line in enumerate(lines):
+        if joined and index <= HEADLINE_WINDOW and joined[-1].endswith(";"):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
 def _headline_index(lines: list[str]) -> int | None:
     for index, line in enumerate(lines[:HEADLINE_WINDOW]):
-        if not _BULLET.match(line) and is_headline(line):
+        if not _BULLET.match(line) and is_headline(line, marked=index == 0):
             return index
     return None
 

@@ -5,6 +5,7 @@ from digest.ingest.headline import (
     is_headline,
     is_subheading,
     sentence_ends,
+    title_from_first_line,
     title_from_sentence,
 )
 
@@ -74,3 +75,60 @@ def test_long_first_sentence_is_cut_at_a_word_with_an_ellipsis() -> None:
     assert title.endswith("…") and len(title) <= TITLE_LIMIT
     assert title[:-1].split() == ["troops"] * len(title[:-1].split())
     assert title_from_sentence("x" * 300) == "x" * (TITLE_LIMIT - 1) + "…"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "State Dept. drops more emails",  # abbreviations no list holds: a lower-case word
+        "Clinton wins Puerto Rico amid Calif. fight",  # follows, so no sentence ends
+        "Appel à plus de reformes politiques : Il faut rendre le vote obligatoire !",
+    ],
+)
+def test_headlines_with_abbreviations_and_exclamations(line: str) -> None:
+    assert is_headline(line, marked=True)
+
+
+def test_a_question_is_a_headline_only_where_marked() -> None:
+    question = "What would Donald Trump sound like if he had elocution lessons?"
+    assert is_headline(question, marked=True)
+    assert not is_headline(question)
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        # Wire datelines go; the lede's words stay.
+        ("(Bloomberg) -- U.S. stocks fell as investors weighed valuations.",
+         "U.S. stocks fell as investors weighed valuations"),
+        ("WASHINGTON (Reuters) - The U.S. Senate passed the bill.",
+         "The U.S. Senate passed the bill"),
+        ("KYIV, Ukraine (AP) — Russian forces shelled Kharkiv.", "Russian forces shelled Kharkiv"),
+        ("NEW YORK, Dec. 22 (UPI) -- Chelsea Clinton announced a child.",
+         "Chelsea Clinton announced a child"),
+        ("Philadelphia (AFP) – US President Barack Obama will speak.",
+         "US President Barack Obama will speak"),
+        ("Sen. Lindsey Graham (R-SC) - a candidate - spoke.",
+         "Sen. Lindsey Graham (R-SC) - a candidate - spoke"),
+        # A short line is a headline pasted with its stops: kept whole.
+        ("Virginian could make history. Again.", "Virginian could make history. Again"),
+        ("Black Girls Rock! Is The Ultimate Celebration Of Sisterhood.",
+         "Black Girls Rock! Is The Ultimate Celebration Of Sisterhood"),
+        ("EXCLUSIVE – Roger Stone: Don’t Trust the Voting Machines.",
+         "EXCLUSIVE – Roger Stone: Don’t Trust the Voting Machines"),
+        ("Issa: Hillary Clinton’s ‘Honesty Is In Question.’",
+         "Issa: Hillary Clinton’s ‘Honesty Is In Question’"),
+        ("Sanders and Clinton see black votes as key in S.C.",
+         "Sanders and Clinton see black votes as key in S.C."),
+    ],
+)
+def test_title_from_a_first_line(line: str, title: str) -> None:
+    assert title_from_first_line(line) == title
+
+
+def test_a_long_first_line_gives_its_first_sentence_without_the_dateline() -> None:
+    lede = ("WASHINGTON — The State Department said Monday it is reviewing nearly 15,000 "
+            "previously undisclosed emails recovered by the FBI. Lawyers told the judge so.")
+    assert title_from_first_line(lede) == ("The State Department said Monday it is reviewing "
+                                           "nearly 15,000 previously undisclosed emails "
+                                           "recovered by the FBI")

@@ -240,3 +240,28 @@ def test_never_raises_and_never_returns_an_empty_paragraph(text: str) -> None:
     article = extract_article(text)
     assert all(paragraph.strip() for paragraph in article.paragraphs)
     assert article.title is None or article.title.strip()
+
+
+def test_a_headline_broken_at_its_semicolon_is_one_title() -> None:
+    article = extract_article(
+        "Jobs report gives Democrats a lift; \n"
+        "Solid upturn, with a rise in hourly earnings, could blunt Republican claims.\n\n"
+        "A more tangible economic upswing could help Democrats keep the White House.\n")
+    assert article.title == ("Jobs report gives Democrats a lift; Solid upturn, with a rise in "
+                             "hourly earnings, could blunt Republican claims")
+
+
+def test_a_wire_lede_gives_a_title_without_its_dateline_and_keeps_it_in_the_body() -> None:
+    lede = ("(Bloomberg) — U.S. stocks fell, after equity gauges dropped from records, as "
+            "investors weighed valuations before the start of the earnings season.")
+    article = extract_article(f"{lede}\nDelta Air Lines Inc. slid 4.5 percent.\n")
+    assert article.title == lede[len("(Bloomberg) — "):-1]
+    assert article.title_guessed
+    assert article.paragraphs[0] == lede
+
+
+def test_an_abbreviation_does_not_cut_a_headline() -> None:
+    article = extract_article("State Dept. ordered to review 15,000 Clinton emails\n\n"
+                              "A federal judge on Monday ordered the review.\n")
+    assert article.title == "State Dept. ordered to review 15,000 Clinton emails"
+    assert not article.title_guessed
