@@ -93,6 +93,8 @@ def find_spans(text: str) -> list[_Span]:
         kept.append((0, len(text), 1, len(text)))  # runs on into the next paragraph
     spans: list[_Span] = []
     for opening, close, start, end in kept:
+        if text[:opening].endswith("="):
+            continue  # an attribute value in pasted markup (author="@name"), no one's words
         start += len(text[start:end]) - len(text[start:end].lstrip())
         end = start + len(text[start:end].rstrip(_TRIM))
         if end > start:
@@ -117,9 +119,10 @@ def _is_name(text: str, before: str) -> bool:
     """A title or a name in marks ("Komersant Ukrainian", dubbed "X"), not anyone's words."""
     if _NAMING.search(before):
         return True
-    ws = text.split()
-    return (0 < len(ws) <= 6 and text[-1] not in _TERMINAL and ws[0][0].isupper()
-            and all(w[0].isupper() or w in _SMALL for w in ws))
+    # American style puts the sentence's full stop inside the marks: "Meet the Press."
+    ws = text.removesuffix(".").split()
+    return (0 < len(ws) <= 6 and text.removesuffix(".")[-1:] not in _TERMINAL
+            and ws[0][0].isupper() and all(w[0].isupper() or w in _SMALL for w in ws))
 
 
 def _verb_length(ws: Sequence[Word], k: int) -> int:
