@@ -20,6 +20,7 @@ from digest.extract.attribution import (
     AUX,
     CLAIM_VERBS,
     OBJECT_VERBS,
+    PLACES,
     ROLE_HEADS,
     ROLE_MODIFIERS,
     SPEECH_VERBS,
@@ -50,6 +51,8 @@ _PARTICIPLE = re.compile(r"\s*[a-z]+ing\b")
 # How far from a verb or marker its source is looked for: a source is a few words long, and
 # looking no further keeps long paragraphs linear.
 _REACH = 300
+# "X, who ..., said" / "X, a 55-year-old salesman from Y, said": asides before the verb.
+_ASIDE = re.compile(r"\s*(?:who|whom|whose|which|a|an)\s+[a-z0-9]")
 _CITING_START = re.compile(r"\s*(?:citing|quoting|with reference to|referring to)\b", re.I)
 _ABBREVIATIONS = words_set("""
     mr mrs ms dr gen lt col sgt capt adm gov sen rep st jr sr prof no vs etc jan feb mar apr
@@ -73,6 +76,12 @@ _CLAUSE = re.compile(
     r"\s+(?:the|a|an|he|she|it|they|we|there|this|so|his|her|its|their|some|i|you)\b", re.I)
 _FINAL = re.compile(r"\s*(?:[,.;!?…]|$)")
 _OBJECT = re.compile(r"\s+\w")
+_TELL = frozenset({"tell", "tells", "told", "telling"})
+# What may follow the source of an inverted attribution: the sentence's end, an aside or
+# a time or place ("said Austin, head of ...", "said Trump on Monday").
+_INVERSION_END = re.compile(
+    r"[\s)]*(?:$|[,.;:!?…—–\"”]|(?:in|on|at|during|after|before|to|from|with|when|while|as|"
+    r"who|earlier|last|this|late|recently|yesterday|today|later)\b)")
 
 
 def np_after(text: str, offset: int = 0) -> list[Word]:
@@ -102,7 +111,8 @@ def subject_before(text: str, offset: int = 0) -> list[Word]:
     while not segment and pieces:
         # ", citing X, wrote" and ", head of Y, said": asides between subject and verb.
         piece, start = pieces.pop(), starts.pop()
-        if _CITING_START.match(piece) or _PARTICIPLE.match(piece) or _role_aside(words(piece)):
+        if (_CITING_START.match(piece) or _PARTICIPLE.match(piece) or _role_aside(words(piece))
+                or _ASIDE.match(piece) or piece.strip().lower() in PLACES):
             skipped = True
             continue
         # "The mayor, Helen Park, said": a name in apposition is the subject too.
@@ -172,11 +182,19 @@ def find_sources(text: str, start: int, end: int) -> list[Found]:
         near = max(start, match.start() - _REACH)
         subject = subject_before(text[near:match.start()], near)
         inverted = not subject
-        if inverted:
-            # "..., said Austin." names the source after the verb.
+        if inverted and verb.endswith("ing"):
+            # "Trump tweeted, saying ...": a participle's subject is the clause's source.
+            prior = [f for f in found if f.kind == "verb" and f.pos < match.start()]
+            if not prior:
+                continue
+            subject, inverted = list(prior[-1].words), False
+        elif inverted:
+            # "..., said Austin." names the source after the verb; "told Reuters" names
+            # who heard it, and in "says Cruz will ..." Cruz begins the reported clause.
             subject = leading_np(words(after, match.end()))
             parsed = parse_np([w.text for w in subject])
-            if not (parsed.name or parsed.role or parsed.pronoun):
+            if (verb in _TELL or not (parsed.name or parsed.role or parsed.pronoun)
+                    or not subject or not _INVERSION_END.match(text, subject[-1].end, end)):
                 continue
         claim = verb in CLAIM_VERBS or verb in ("pointed out", "points out")
         claim = claim and bool(

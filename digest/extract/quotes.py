@@ -41,7 +41,7 @@ from digest.extract.attribution import (
     trailing_np,
     words,
 )
-from digest.extract.indirect import find_sources, indirect_quote, nearest, sentences
+from digest.extract.indirect import Found, find_sources, indirect_quote, nearest, sentences
 from digest.link.people import People
 from digest.model import Quote
 
@@ -133,6 +133,16 @@ def _verb_length(ws: Sequence[Word], k: int) -> int:
     return 0
 
 
+def _named_owner(found: Sequence[Found], owner: Found | None, pos: int) -> Found | None:
+    """In "Jealous told the paper that he believed it was "intolerable"", the pronoun
+    refers back to the sentence's named source, not to the last speaker of the article."""
+    if owner is None or not parse_np([w.text for w in owner.words]).pronoun:
+        return owner
+    named = [f for f in found if f.pos < owner.pos and f.kind == "verb"
+             and parse_np([w.text for w in f.words]).name]
+    return named[-1] if named else owner
+
+
 class _Reader:
     def __init__(self, paragraphs: Sequence[str], people: People | None) -> None:
         self.paragraphs = paragraphs
@@ -210,7 +220,7 @@ class _Reader:
                     self.saw(told)
                 elif found and not _is_name(text[span.start:span.end],
                                             text[max(s0, span.open - 40):span.open]):
-                    owner = nearest(found, span.open)
+                    owner = _named_owner(found, nearest(found, span.open), span.open)
                     told = self.article.source(owner.words, plain) if owner else None
                     self._add(index, span.start, span.end, "partial", told)
                     self.saw(told)
