@@ -65,5 +65,11 @@ eval: setup
 meta-eval: setup
 	$(BIN)/python -m bench.meta_eval
 
+# One statement across outlets: digest's quote linking on the labelled multi-outlet set
+# (tests/fixtures/statements/: six events, short excerpts of public pages).
+.PHONY: eval-statements
+eval-statements: setup
+	$(BIN)/python -m bench.statements_eval
+
 clean:
 	rm -rf site .cache $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
