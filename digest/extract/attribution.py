@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from digest.link.people import People, role_key
 from digest.words import load
@@ -29,9 +30,33 @@ SPEECH_VERBS = load("speech_verbs")
 CLAIM_VERBS = SPEECH_VERBS - load("request_verbs")
 # These report a claim even with a plain object: "Rutte confirmed the participation of ...".
 OBJECT_VERBS = load("object_verbs")
-VERB_RE = re.compile(
-    r"\b(?:pointed out|points out|" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
-    + r")\b", re.IGNORECASE)
+
+
+def one_of(entries: Iterator[str] | frozenset[str]) -> str:
+    """A regular expression for any of `entries`, as a trie: an alternation of hundreds of
+    words makes the regex engine try each in turn at every position; a trie tries one
+    letter at a time."""
+    trie: dict[str, Any] = {}
+    for entry in entries:
+        node = trie
+        for char in entry:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items())
+                    if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return "(?:" + pattern(trie) + ")"
+
+
+VERB_RE = re.compile(r"\b" + one_of(SPEECH_VERBS | {"pointed out", "points out"}) + r"\b",
+                     re.IGNORECASE)
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 ROLE_HEADS = load("role_heads")

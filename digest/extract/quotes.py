@@ -35,6 +35,7 @@ from digest.extract.attribution import (
     Word,
     appositive_role,
     blank_parentheses,
+    one_of,
     leading_np,
     np_word,
     parse_np,
@@ -66,9 +67,8 @@ _NAMING = re.compile(r"\b(?:so-called|dubbed|named|titled|entitled|known as|nick
 # Up to five capitalised words and a speech verb, or a speech verb first: the sentence
 # goes on after a closing mark.
 _ATTRIBUTION_AFTER = re.compile(
-    r"\s*(?:(?:[A-Z][\w.’'-]*\s+){1,5}(?:(?:" + "|".join(sorted(AUX)) + r")\s+)?"
-    r"|(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\s+)?(?:"
-    + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
+    r"\s*(?:(?:[A-Z][\w.’'-]*\s+){1,5}(?:" + one_of(AUX) + r"\s+)?)?"
+    + one_of(SPEECH_VERBS) + r"\b")
 _SMALL = frozenset({"of", "the", "and", "for", "in", "on", "a", "an", "de", "to"})
 
 
