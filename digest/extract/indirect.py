@@ -185,9 +185,14 @@ def find_sources(text: str, start: int, end: int) -> list[Found]:
         if inverted and verb.endswith("ing"):
             # "Trump tweeted, saying ...": a participle's subject is the clause's source.
             prior = [f for f in found if f.kind == "verb" and f.pos < match.start()]
-            if not prior:
+            # Without a speech verb before it ("Trump took to Twitter, writing:") the
+            # participle's subject is the one the sentence opens with.
+            subject = list(prior[-1].words) if prior else leading_np(
+                words(text[start:match.start()], start))
+            parsed = parse_np([w.text for w in subject])
+            if not (parsed.name or parsed.role or parsed.pronoun):
                 continue
-            subject, inverted = list(prior[-1].words), False
+            inverted = False
         elif inverted:
             # "..., said Austin." names the source after the verb; "told Reuters" names
             # who heard it, and in "says Cruz will ..." Cruz begins the reported clause.
