@@ -38,8 +38,8 @@ from digest.extract.quotes import extract_quotes
 from digest.model import Quote
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1] / ".data"
-_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
-_OTHER_PRONOUNS = frozenset({"they", "it", "who", "i", "we", "you", "them", "which", "this",
+_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "who"})
+_OTHER_PRONOUNS = frozenset({"they", "it", "i", "we", "you", "them", "which", "this",
                              "that", "those", "these", "one"})
 _HONORIFICS = frozenset("""mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen gen.
     lt. col. sgt. prof. rev. del. atty. pres. jr jr. sr sr. ii iii iv""".split())
@@ -49,6 +49,10 @@ _ORG_WORDS = frozenset("""post times news journal network radio tv television ch
     watch group union league coalition pac fund board house senate congress administration
     company corporation inc. inc llc service services magazine review daily tribune herald
     gazette blaze reuters ap cnn msnbc fox abc nbc cbs npr bbc politico breitbart""".split())
+_TITLES = frozenset("""president senator sen governor gov secretary speaker chief judge justice
+    mayor director chairman chairwoman chair leader spokesman spokeswoman rep representative
+    congressman congresswoman attorney general gen. former candidate nominee professor prof
+    dr. ambassador minister premier chancellor king queen pope prince""".split())
 _PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "to", "in", "on", "by", "about",
                            "near", "close"})
 _TOKEN = re.compile(r"[\w.'’-]+")
@@ -76,13 +80,20 @@ def classify(source: str | None) -> GoldSource:
         return GoldSource("pronoun")
     if low in _OTHER_PRONOUNS:
         return GoldSource("other-pronoun")
-    head = _PAREN.sub(" ", source).split(",")[0]
+    pieces = [p.strip() for p in _PAREN.sub(" ", source).split(",") if p.strip()]
+    head = pieces[0]
+    # "her senior policy adviser, Jake Sullivan,": the name in apposition is the source.
+    if len(pieces) > 1 and not any(t[0].isupper() for t in _TOKEN.findall(head)[1:]) \
+            and re.fullmatch(r"(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+", pieces[1]):
+        head = pieces[1]
     tokens = _TOKEN.findall(head)
     run: list[str] = []
     k = len(tokens)
     while k > 0 and (tokens[k - 1][0].isupper() or fold(tokens[k - 1]) in _HONORIFICS):
         k -= 1
     run = [t for t in tokens[k:] if fold(t) not in _HONORIFICS]
+    while len(run) > 1 and fold(run[0]) in _TITLES:
+        run = run[1:]  # "Chief Williams", "Speaker Paul Ryan": the title is no name
     if not run or all(t.isupper() and len(t) > 1 for t in run):
         return GoldSource("org" if run else "nominal")
     if fold(run[-1]) in _ORG_WORDS or (k and fold(tokens[k - 1]) == "the" and k == 1):

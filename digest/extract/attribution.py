@@ -141,10 +141,13 @@ def np_word(word: Word) -> bool:
 
 def leading_np(ws: Sequence[Word]) -> list[Word]:
     """The noun phrase a run of words starts with ("he", "South Korean President Yun ...")."""
-    if ws and ws[0].low in PRONOUNS:
+    # "his campaign manager Jeff Weaver": a possessive before a noun is no pronoun source.
+    possessive = len(ws) > 1 and ws[0].low in ("his", "her") and not ws[0].closes \
+        and ws[1].low in ROLE_HEADS | ROLE_MODIFIERS
+    if ws and ws[0].low in PRONOUNS and not possessive:
         return [ws[0]]
-    taken: list[Word] = []
-    for word in ws:
+    taken: list[Word] = list(ws[:1]) if possessive else []
+    for word in ws[len(taken):]:
         if not np_word(word) or (taken and word.opens):
             break
         taken.append(word)
@@ -214,8 +217,13 @@ def parse_np(raw: Sequence[str]) -> Parsed:
         return Parsed(pronoun=True)
     if not ws or any(w.lower() == "and" for w in ws):
         return Parsed()  # a group ("Ukraine and South Korea") is nobody in particular
-    det = ws[0].lower() in ("the", "a", "an")
+    det = ws[0].lower() in ("the", "a", "an", "his", "her")
     ws = ws[1:] if det else ws
+    # "CNN's Gloria Borger": what comes up to a possessive is an affiliation, a role.
+    owner = max((i for i, w in enumerate(ws[:-1]) if _POSSESSIVE.search(w)), default=-1)
+    if owner >= 0 and looks_like_name(ws[owner + 1:]):
+        return Parsed(tuple(ws[owner + 1:]),
+                      " ".join([*ws[:owner], _POSSESSIVE.sub("", ws[owner])]))
     heads = [i for i, w in enumerate(ws) if w.lower() in ROLE_HEADS or w.lower() in HONORIFICS]
     if not heads:
         # "The Times" is an outlet; a person's name does not take an article.

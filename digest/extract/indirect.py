@@ -52,7 +52,8 @@ _PARTICIPLE = re.compile(r"\s*[a-z]+ing\b")
 # looking no further keeps long paragraphs linear.
 _REACH = 300
 # "X, who ..., said" / "X, a 55-year-old salesman from Y, said": asides before the verb.
-_ASIDE = re.compile(r"\s*(?:who|whom|whose|which|a|an)\s+[a-z0-9]")
+_ASIDE = re.compile(r"\s*(?:who|whom|whose|which)\s+[a-z0-9]")
+_DESCRIPTION = re.compile(r"\s*(?:a|an)\s+[a-z0-9]")  # only after a name: "X, a farmer, said"
 _CITING_START = re.compile(r"\s*(?:citing|quoting|with reference to|referring to)\b", re.I)
 _ABBREVIATIONS = words_set("""
     mr mrs ms dr gen lt col sgt capt adm gov sen rep st jr sr prof no vs etc jan feb mar apr
@@ -112,7 +113,9 @@ def subject_before(text: str, offset: int = 0) -> list[Word]:
         # ", citing X, wrote" and ", head of Y, said": asides between subject and verb.
         piece, start = pieces.pop(), starts.pop()
         if (_CITING_START.match(piece) or _PARTICIPLE.match(piece) or _role_aside(words(piece))
-                or _ASIDE.match(piece) or piece.strip().lower() in PLACES):
+                or _ASIDE.match(piece) or piece.strip().lower() in PLACES
+                or (_DESCRIPTION.match(piece) and pieces
+                    and parse_np([w.text for w in words(pieces[-1])]).name)):
             skipped = True
             continue
         # "The mayor, Helen Park, said": a name in apposition is the subject too.
