@@ -8,8 +8,8 @@ would (its text as printed, its speaker as the page names them, the page's date 
 the event's people as people.yaml entries) and scores the clusters:
 
 - pairwise precision and recall: every two quotes of one statement are a positive, every two
-  of different statements a negative; a quote that also carries another statement (`also:`)
-  counts neither way with that statement's quotes;
+  of different statements a negative; two quotes that share a statement only through
+  `also:` (one carries the other's, or both carry a third) count neither way;
 - cluster coverage: the share of a statement's quotes in its largest cluster, averaged over
   the statements quoted more than once;
 - hard negatives: pairs of quotes of different statements by one speaker within three days
@@ -152,8 +152,8 @@ def score(fixture: Fixture, clusters: Sequence[Cluster]) -> Scores:
     mistakes: list[str] = []
     for a, b in itertools.combinations(fixture.versions, 2):
         same = a.statement == b.statement
-        if not same and (b.statement in a.also or a.statement in b.also):
-            continue
+        if not same and {a.statement, *a.also} & {b.statement, *b.also}:
+            continue  # one quote carries the other's statement, or both carry a third
         linked = cluster[a.ref.id] == cluster[b.ref.id]
         if same:
             kind: PairKind = "same language" if a.lang == b.lang else "across languages"
