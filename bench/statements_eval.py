@@ -35,7 +35,7 @@ from typing import Any, Literal
 import yaml
 
 from digest.link.clusters import Cluster, QuoteRef, link_quotes
-from digest.link.people import Person
+from digest.link.people import People, Person
 
 FIXTURE = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "statements"
 COMMAND = ".venv/bin/python -m bench.statements_eval"
@@ -223,7 +223,7 @@ def outlet_key(outlet: str) -> str:
 def run(fixture: Fixture, window_days: int = 14) -> tuple[Scores, float]:
     refs = [v.ref for v in fixture.versions]
     started = time.perf_counter()
-    clusters = link_quotes(refs, window_days=window_days)
+    clusters = link_quotes(refs, window_days=window_days, people=People(fixture.people))
     return score(fixture, clusters), time.perf_counter() - started
 
 

@@ -29,11 +29,13 @@ import math
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import pairwise
 
+from digest.link.people import People
 from digest.link.quotetext import Normaliser, Text
+from digest.link.speakers import speaker_keys
 
 
 @dataclass(frozen=True)
@@ -339,17 +341,22 @@ def _priority(link: Link, kinds: Mapping[str, str]) -> tuple[int, float, str, st
 
 
 def link_quotes(
-    quotes: Sequence[QuoteRef], aliases: Mapping[str, str] = {}, window_days: int = 14
+    quotes: Sequence[QuoteRef], aliases: Mapping[str, str] = {}, window_days: int = 14,
+    people: People | None = None,
 ) -> tuple[Cluster, ...]:
     """Cluster quotes that report the same statement; every quote gets exactly one cluster.
 
     `aliases` maps names to canonical ones ("Kiev": "Kyiv") on top of DEFAULT_ALIASES.
     Quotes link only when by the same speaker (or one of them has none) and no more than
     `window_days` apart (an undated quote fits any window, but needs stronger evidence).
+    Speakers are one person however spelt (speakers.py); `people`, the registry, is for
+    names nobody has canonicalised yet (the build's extraction already applies it).
     """
     if window_days < 0:
         raise ValueError(f"window_days must be 0 or more, not {window_days}")
-    quotes = sorted(quotes, key=lambda q: q.id)
+    keys = speaker_keys((q.speaker for q in quotes), people)
+    quotes = sorted((replace(q, speaker=keys[q.speaker]) if q.speaker else q for q in quotes),
+                    key=lambda q: q.id)
     for before, after in pairwise(quotes):
         if before.id == after.id:
             raise ValueError(f"quote id {before.id!r} is not unique")

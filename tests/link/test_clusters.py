@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from digest.link.clusters import Cluster, QuoteRef, link_quotes
+from digest.link.people import People, Person
 
 DAY = date(2024, 10, 23)
 EVIDENCE_003 = (
@@ -231,3 +232,13 @@ def test_a_statement_is_found_in_a_crowded_window() -> None:
                             quote("b-q1", EVIDENCE_002, day=DAY + timedelta(days=1))])
     assert together(clusters, "a-q1", "b-q1")
     assert len(cluster_of(clusters, "f007-q1").members) == 1  # numbers differ: apart
+
+
+def test_one_person_however_outlets_name_them() -> None:
+    # "Mr Scholz" is the Olaf Scholz of people.yaml; "Scholz" alone is the one Scholz quoted.
+    text = "He has broken my trust too often. There is no basis of trust for further work."
+    clusters = link_quotes([
+        quote("a-q1", text, speaker="Olaf Scholz"), quote("b-q1", text, speaker="Mr Scholz"),
+        quote("c-q1", text, speaker="Scholz"),
+    ], people=People([Person("Olaf Scholz")]))
+    assert len(clusters) == 1
