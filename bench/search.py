@@ -38,14 +38,13 @@ from bench.search_browser import (
     digest_group,
     pagefind_group,
 )
-from digest.build import extract_cached
-from digest.cache import cache_file, load_cache
-from digest.config import PEOPLE_FILE, load_config
-from digest.content import load_entries
+from digest.build import BuildOptions, extract_entries, people_of
+from digest.config import load_config
+from digest.engine import Engine, Store
+from digest.engine.state import code_version, state_file
 from digest.group import Grouped, group_entries
 from digest.link.coverage import with_auto_topics
 from digest.link.digest_links import Linked, link_entries
-from digest.link.people import People
 from digest.search import SearchIndex, SearchRecord, build_index, records_from
 
 HERE = Path(__file__).resolve().parent
@@ -53,18 +52,23 @@ KB, MB = 1024, 1024 * 1024
 
 
 def _pipeline(corpus: Path) -> tuple[Grouped, Linked, int]:
-    """(grouped, linked, entries extracted afresh), as digest/build.py computes them."""
+    """(grouped, linked, entries extracted afresh), as digest/build.py computes them, from
+    what the engine's store in the corpus's .cache/ remembers."""
     config = load_config(corpus)
-    people = People.from_file(config.root / PEOPLE_FILE)
-    cache = load_cache(cache_file(config.root, config.output_dir))
-    loaded = load_entries(config.content_dir, config.max_bytes, reuse=cache.entry_for)
-    entries = [e for e in loaded.entries if not e.draft]
-    aliases = dict(config.aliases)
-    afresh = sum(cache.extracted_for(e) is None for e in entries)
-    extracted = extract_cached(entries, config, cache, people)
+    store = Store(state_file(config.root))
+    try:
+        engine = Engine(store, salt=code_version())
+        people = people_of(config, engine)
+        _, extracted = extract_entries(
+            config, BuildOptions(config.content_dir, config.output_dir), engine, people,
+            time.time_ns())
+        engine.finish()
+    finally:
+        store.close()
     grouped = group_entries(extracted if config.topics else with_auto_topics(extracted),
                             config.topics)
-    return grouped, link_entries(grouped.entries, people, aliases), afresh
+    return (grouped, link_entries(grouped.entries, people, dict(config.aliases)),
+            engine.runs["extract"])
 
 
 def reindex_one(records: Sequence[SearchRecord], edits: int = 5) -> tuple[list[float], int]:

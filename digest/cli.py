@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
 import traceback
 from collections.abc import Sequence
 from dataclasses import replace
@@ -17,11 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from digest import __version__
-from digest.cache import cache_file, load_cache, save_cache
 from digest.config import CONFIG_NAME, PEOPLE_FILE, PROPOSED_PEOPLE_FILE, Config, load_config
+from digest.engine.engine import Engine
+from digest.engine.state import BuildOptions, BuildResult, code_version, last_build, state_file
+from digest.engine.store import Store
 from digest.errors import DigestError, Finding
 from digest.textio import write_atomic
-from digest.uptodate import BuildOptions, BuildResult, last_build
 
 # Each command imports the parts of the pipeline it runs, when it runs (the imports inside
 # the functions below): a `digest build` that finds nothing changed must not pay ~0.4 s
@@ -80,6 +80,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--base-url", help="absolute URL the site is published at (feeds, sitemap)")
     p.add_argument("--drafts", action="store_true", help="include drafts, with a banner")
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
+    p.add_argument("--fresh", action="store_true",
+                   help="ignore what earlier builds remembered in .cache/ and redo everything")
     p.set_defaults(run=_build)
 
     p = sub.add_parser("check", parents=[common], help="validate content and config")
@@ -138,7 +140,6 @@ def _ingest(args: argparse.Namespace, config: Config) -> int:
 
 
 def _build(args: argparse.Namespace, config: Config) -> int:
-    started = time.perf_counter()
     if args.base_url is not None:
         config = replace(config, base_url=args.base_url.rstrip("/"))
     options = BuildOptions(
@@ -146,21 +147,23 @@ def _build(args: argparse.Namespace, config: Config) -> int:
         output_dir=(args.out or config.output_dir).resolve(),
         drafts=args.drafts,
     )
-    cache_path = cache_file(config.root, options.output_dir)
-    last = last_build(config, options, load_cache(cache_path), started)
-    result: BuildResult | None = last.current
-    if result is None:
-        from digest.build import BuildFailed, build
+    store = Store(state_file(config.root), fresh=args.fresh)
+    try:
+        engine = Engine(store, salt=code_version())
+        last = last_build(config, options, engine, engine.salt)
+        result: BuildResult | None = last.current
+        if result is None:
+            from digest.build import BuildFailed, build
 
-        try:
-            result = build(config, options, last.cache, last)
-        except BuildFailed as failed:
-            _print_findings(failed.errors)
-            print(f"build failed: {len(failed.errors)} errors; the previous site is unchanged",
-                  file=sys.stderr)
-            return FAILED
-    if result.changed:
-        save_cache(cache_path, result.cache)
+            try:
+                result = build(config, options, engine, last)
+            except BuildFailed as failed:
+                _print_findings(failed.errors)
+                print(f"build failed: {len(failed.errors)} errors; the previous site is "
+                      "unchanged", file=sys.stderr)
+                return FAILED
+    finally:
+        store.close()
     proposals = config.root / PROPOSED_PEOPLE_FILE
     new = result.proposed_people
     if new is not None and (not proposals.is_file() or proposals.read_text("utf-8") != new):

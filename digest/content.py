@@ -32,8 +32,8 @@ class LoadResult:
     stats: Mapping[Path, tuple[int, int]] = field(default_factory=dict)  # mtime_ns, size
 
 
-# Given a file and its (mtime_ns, size), an Entry known from an earlier build, or None.
-Reuse = Callable[[Path, tuple[int, int]], Entry | None]
+# Given a file and its (mtime_ns, size), its Entry: read and parsed, or known already.
+Read = Callable[[Path, tuple[int, int]], Entry]
 
 
 def entry_files(content_dir: Path) -> list[Path]:
@@ -69,12 +69,12 @@ def _entry_names(content_dir: Path) -> list[str]:
 
 
 def load_entries(
-    content_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES, reuse: Reuse | None = None
+    content_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES, read: Read | None = None
 ) -> LoadResult:
     """Read every entry; collect all errors rather than stopping at the first.
 
-    With `reuse`, a file whose modification time and size are unchanged is not
-    read again: the entry the last build parsed from it stands.
+    `read` gives a file's entry; the build's remembers entries by file and stat, so a
+    file whose modification time and size are unchanged is not read again.
     """
     if not content_dir.is_dir():
         raise DigestError("content folder not found", content_dir,
@@ -87,8 +87,8 @@ def load_entries(
         try:
             info = path.stat()
             stats[path] = (info.st_mtime_ns, info.st_size)
-            known = reuse(path, stats[path]) if reuse else None
-            entries.append(known or parse_entry(path, read_text(path, max_bytes)))
+            entries.append(read(path, stats[path]) if read
+                           else parse_entry(path, read_text(path, max_bytes)))
         except SkippedFile as exc:
             findings.append(Finding(exc.message, exc.path, exc.line, exc.hint))
         except DigestError as exc:

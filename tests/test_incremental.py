@@ -6,10 +6,11 @@ from typing import Any
 
 import pytest
 
-import digest.build
+import digest.engine.queries
 from digest.build import BuildOptions, BuildResult, build
-from digest.cache import BuildCache, cache_file, load_cache, save_cache
 from digest.config import Config, load_config
+from digest.engine import Engine, Store
+from digest.engine.state import code_version, state_file
 
 GOLDEN = Path(__file__).resolve().parent / "fixtures" / "golden"
 
@@ -35,25 +36,41 @@ def full_build(config: Config, content: Path, out: Path) -> dict[str, bytes]:
     return files_of(out)
 
 
-def again(config: Config, cache: BuildCache, out: Path) -> BuildResult:
-    return build(config, BuildOptions(config.content_dir, out), cache)
+def again(config: Config, engine: Engine, out: Path) -> BuildResult:
+    return build(config, BuildOptions(config.content_dir, out), engine)
+
+
+def from_disk(config: Config, out: Path) -> BuildResult:
+    """A build by an engine over the project's store, as `digest build` runs it."""
+    store = Store(state_file(config.root))
+    try:
+        return again(config, Engine(store, salt=code_version()), out)
+    finally:
+        store.close()
+
+
+def in_memory() -> Engine:
+    """An engine kept across builds in memory, as the preview keeps it."""
+    return Engine(salt=code_version())
 
 
 def test_no_change_rebuild_renders_and_writes_nothing(project: Path) -> None:
     config = load_config(project)
-    first = build(config, BuildOptions(config.content_dir, config.output_dir))
+    engine = in_memory()
+    first = build(config, BuildOptions(config.content_dir, config.output_dir), engine)
     inodes = {p: p.stat().st_ino for p in config.output_dir.rglob("*") if p.is_file()}
-    second = again(config, first.cache, config.output_dir)
+    second = again(config, engine, config.output_dir)
     assert second.rendered == 0 and second.pages == first.pages
     assert {p: p.stat().st_ino for p in config.output_dir.rglob("*") if p.is_file()} == inodes
 
 
 def test_one_edit_renders_its_pages_and_matches_a_full_build(project: Path, tmp_path: Path) -> None:
     config = load_config(project)
-    first = build(config, BuildOptions(config.content_dir, config.output_dir))
+    engine = in_memory()
+    first = build(config, BuildOptions(config.content_dir, config.output_dir), engine)
     entry = project / "content" / "extra-3.md"
     entry.write_text(entry.read_text().replace("Extra report 3", "Edited report 3"))
-    second = again(config, first.cache, config.output_dir)
+    second = again(config, engine, config.output_dir)
     # Its page, day, month, topics (NATO, Kursk region), source, the home page, the
     # archive, the topic and source indexes and the feeds: not the other entries.
     assert 0 < second.rendered < first.pages - 6
@@ -65,7 +82,8 @@ def test_one_edit_renders_its_pages_and_matches_a_full_build(project: Path, tmp_
 @pytest.mark.parametrize("change", ["delete", "new", "date", "draft", "body", "quote"])
 def test_other_changes_match_a_full_build(project: Path, tmp_path: Path, change: str) -> None:
     config = load_config(project)
-    first = build(config, BuildOptions(config.content_dir, config.output_dir))
+    engine = in_memory()
+    build(config, BuildOptions(config.content_dir, config.output_dir), engine)
     entry = project / "content" / "extra-2.md"
     if change == "delete":
         entry.unlink()
@@ -80,29 +98,34 @@ def test_other_changes_match_a_full_build(project: Path, tmp_path: Path, change:
         entry.write_text(entry.read_text() + "\nThe ministry declined to comment further.\n")
     else:
         entry.write_text(entry.read_text() + '\n"We will not retreat," Mark Rutte said.\n')
-    again(config, first.cache, config.output_dir)
+    again(config, engine, config.output_dir)
     assert files_of(config.output_dir) == full_build(config, config.content_dir, tmp_path / "f")
 
 
 def test_template_change_renders_everything(project: Path) -> None:
     config = load_config(project)
-    first = build(config, BuildOptions(config.content_dir, config.output_dir))
+    engine = in_memory()
+    build(config, BuildOptions(config.content_dir, config.output_dir), engine)
     (project / "templates").mkdir()
     (project / "templates" / "404.html").write_text("{% extends 'base.html' %}"
                                                     "{% block main %}Gone{% endblock %}")
-    second = again(config, first.cache, config.output_dir)
+    second = again(config, engine, config.output_dir)
     assert second.rendered == second.pages
     assert "Gone" in (config.output_dir / "404.html").read_text()
 
 
-def test_cache_on_disk_round_trips_and_survives_damage(project: Path, tmp_path: Path) -> None:
+def test_the_store_on_disk_round_trips_and_survives_damage(project: Path,
+                                                            tmp_path: Path) -> None:
     config = load_config(project)
-    first = build(config, BuildOptions(config.content_dir, config.output_dir))
-    path = cache_file(project, config.output_dir)
-    save_cache(path, first.cache)
-    assert again(config, load_cache(path), config.output_dir).rendered == 0
-    path.write_text("{not json")
-    rebuilt = again(config, load_cache(path), config.output_dir)
+    first = from_disk(config, config.output_dir)
+    assert first.rendered == first.pages
+    entry = project / "content" / "extra-3.md"
+    entry.write_text(entry.read_text().replace("Extra report 3", "Edited report 3"))
+    assert 0 < from_disk(config, config.output_dir).rendered < first.pages
+    assert from_disk(config, config.output_dir).rendered == 0
+    state_file(project).write_text("not a database")
+    entry.write_text(entry.read_text().replace("Edited report 3", "Extra report 3"))
+    rebuilt = from_disk(config, config.output_dir)
     assert rebuilt.rendered == rebuilt.pages
     assert files_of(config.output_dir) == full_build(config, config.content_dir, tmp_path / "f")
 
@@ -116,19 +139,18 @@ def test_a_fresh_process_reuses_the_stored_links_when_quotes_are_unchanged(
     links_again: int,
 ) -> None:
     config = load_config(project)
-    path = cache_file(project, config.output_dir)
-    save_cache(path, build(config, BuildOptions(config.content_dir, config.output_dir)).cache)
+    from_disk(config, config.output_dir)
     entry = project / "content" / "extra-2.md"
     entry.write_text(entry.read_text() + edit)
     calls: list[int] = []
-    real = digest.build.link_quotes
+    real = digest.engine.queries.link_quotes
 
     def counted(*args: Any, **kwargs: Any) -> Any:
         calls.append(1)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(digest.build, "link_quotes", counted)
-    again(config, load_cache(path), config.output_dir)  # as `digest build` does
+    monkeypatch.setattr(digest.engine.queries, "link_quotes", counted)
+    from_disk(config, config.output_dir)  # as `digest build` does
     assert len(calls) == links_again
     assert files_of(config.output_dir) == full_build(config, config.content_dir, tmp_path / "f")
 
@@ -139,15 +161,14 @@ def test_a_fresh_process_rewrites_only_the_files_that_change(project: Path,
     # so unchanged files keep their inode and modification time (what rsync compares),
     # a deleted entry's page goes, and the folder equals a full build's.
     config = load_config(project)
-    path = cache_file(project, config.output_dir)
-    save_cache(path, build(config, BuildOptions(config.content_dir, config.output_dir)).cache)
+    from_disk(config, config.output_dir)
     site = config.output_dir
     before = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in site.rglob("*")
               if p.is_file()}
     entry = project / "content" / "extra-3.md"
     entry.write_text(entry.read_text().replace("Extra report 3", "Edited report 3"))
     (project / "content" / "extra-5.md").unlink()
-    result = again(config, load_cache(path), site)
+    result = from_disk(config, site)
     after = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in site.rglob("*")
              if p.is_file()}
     assert not (site / "entries" / "extra-5.html").exists()
@@ -157,3 +178,89 @@ def test_a_fresh_process_rewrites_only_the_files_that_change(project: Path,
     assert site / "entries" / "extra-1.html" in kept
     assert site / "assets" / "search.js" in kept and result.rendered < result.pages
     assert files_of(site) == full_build(config, config.content_dir, tmp_path / "f")
+
+
+# The two ways an edit reaches a known site: `digest build` in a fresh process, from the
+# cache on disk, and the preview's next build, from what its last build kept in memory.
+MODES = ["disk", "preview"]
+
+
+class Rebuilder:
+    """Builds a project's site incrementally, as `digest build` or as the preview does."""
+
+    def __init__(self, root: Path, mode: str, monkeypatch: pytest.MonkeyPatch) -> None:
+        from digest.serve.preview import PreviewOptions, make_rebuild
+        from digest.serve.server import Broadcaster
+
+        self.root, self.mode, self.out = root, mode, root / "site"
+        self.events: list[str] = []
+        monkeypatch.chdir(root)
+        config = load_config(root)
+        options = PreviewOptions(BuildOptions(config.content_dir, self.out))
+        self.broadcaster = Broadcaster()
+        self.broadcaster.publish = lambda event, message="": self.events.append(  # type: ignore[method-assign]
+            f"{event} {message}")
+        self.preview = make_rebuild(root / "digest.yaml", options, self.broadcaster,
+                                    lambda line: None)
+
+    def __call__(self) -> dict[str, bytes]:
+        if self.mode == "disk":
+            from digest.cli import main
+
+            assert main(["build", "--out", str(self.out)]) == 0
+        else:
+            self.events.clear()
+            self.preview(set())
+            assert self.events == ["reload "], self.events
+        return files_of(self.out)
+
+
+def full(root: Path, out: Path) -> dict[str, bytes]:
+    config = load_config(root)
+    return full_build(config, config.content_dir, out)
+
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_new_automatic_topic_reaches_the_page_of_the_entry_already_there(
+    tmp_path: Path, mode: str, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # No topic rules: names that two entries share become topics. The first entry's name
+    # is a topic only once a second entry names it too, and then its page links there.
+    root = tmp_path / "p"
+    write(root / "digest.yaml", "title: No rules\n")
+    write(root / "content" / "a.md", "---\ntitle: Oleksandr Syrskyi visits Kharkiv\n"
+          "date: 2024-10-01\nsource: Babel\n---\n\nOleksandr Syrskyi met the troops.\n")
+    rebuild = Rebuilder(root, mode, monkeypatch)
+    rebuild()
+    write(root / "content" / "b.md", "---\ntitle: Oleksandr Syrskyi on the front line\n"
+          "date: 2024-10-02\nsource: Kyiv Independent\n---\n\nOleksandr Syrskyi spoke.\n")
+    site = rebuild()
+    assert b"topics/oleksandr-syrskyi.html" in site["entries/a.html"]
+    assert site == full(root, tmp_path / "full")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_an_author_edit_leaves_the_site_equal_to_a_full_build(
+    tmp_path: Path, mode: str, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Two outlets quote one statement: it has a page of its own, which lists both reports
+    # and was planned from the entries as they were. The marker file too must be a full
+    # build's: it tells the next build which site the folder holds.
+    root = tmp_path / "p"
+    write(root / "digest.yaml", "title: Authors\n")
+    said = '"We will hold the line until the spring," Mark Rutte said.\n'
+    for slug, source in (("a", "Babel"), ("b", "Reuters")):
+        write(root / "content" / f"{slug}.md", f"---\ntitle: Report {slug}\n"
+              f"date: 2024-10-0{len(slug) + ord(slug) - 96}\nsource: {source}\n"
+              f"author: Desk\n---\n\n{said}")
+    rebuild = Rebuilder(root, mode, monkeypatch)
+    rebuild()
+    entry = root / "content" / "a.md"
+    entry.write_text(entry.read_text().replace("author: Desk", "author: Olena Roshchina"))
+    site = rebuild()
+    assert site == full(root, tmp_path / "full")

@@ -2,12 +2,15 @@
 
 from datetime import date
 from pathlib import Path
+from unittest import mock
 
-from hypothesis import given, settings
+from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from digest import frontmatter
 from digest.content import SLUG_RE, parse_entry
+from digest.engine import state
 from digest.errors import DigestError
 from digest.ingest.writer import entry_slug, render_entry, untouched
 
@@ -98,3 +101,174 @@ def test_ingest_never_crashes_and_never_loses_an_article(data: bytes) -> None:
             assert len(loaded.entries) == 1 and not loaded.errors
         else:
             assert outcome.message  # a reason the user can act on
+
+
+# Incremental builds: any sequence of edits gives the bytes of a full build, both through
+# `digest build` (a fresh process, from the cache on disk) and through the preview (its
+# next build, from what the last one kept in memory).
+SPEAKERS = ("Mark Rutte", "Lloyd Austin", "Oleksandr Syrskyi")
+STATEMENTS = ("We will hold the line until the spring", "The troops are already there",
+              "Nobody will be left behind")
+PLAIN = ("Oleksandr Syrskyi visited Kharkiv on Monday.", "The ministry declined to comment.",
+         "Shelling continued near Kursk overnight.", "NATO allies met in Brussels.")
+paragraphs = st.one_of(
+    st.sampled_from(PLAIN),
+    st.tuples(st.sampled_from(STATEMENTS), st.sampled_from(SPEAKERS)).map(
+        lambda qs: f'"{qs[0]}," {qs[1]} said.'),
+)
+bodies = st.lists(paragraphs, min_size=1, max_size=3).map("\n\n".join)
+FIELDS = {
+    "title": st.sampled_from(("Rutte in Kyiv", "Syrskyi on the front", "Talks in Brussels",
+                              "Kursk again")),
+    "date": st.sampled_from((None, "2024-10-01", "2024-10-02", "2024-11-15T09:30:00")),
+    "source": st.sampled_from((None, "Babel", "Reuters", "Kyiv Independent")),
+    "author": st.sampled_from((None, "Desk", "Dusk", "Olena Roshchina")),
+    "topics": st.lists(st.sampled_from(("NATO", "Kursk region", "Talks")), max_size=2,
+                       unique=True),
+    "draft": st.booleans(),
+}
+CONFIGS = ("title: Edits\n",
+           "title: Edits\ntopics:\n  - name: Kursk region\n    match: [Kursk]\n",
+           "title: Other title\ndescription: A digest of edits.\n")
+PEOPLES = ("", "- name: Mark Rutte\n  aliases: [Rutte]\n",
+           "- name: Oleksandr Syrskyi\n  aliases: [Syrskyi]\n  roles:\n"
+           "  - {role: Commander-in-Chief, first_seen: 2024-10-01, last_seen: 2024-10-01}\n")
+TEMPLATES = (None, "{% extends 'base.html' %}{% block main %}Gone{% endblock %}",
+             "{% extends 'base.html' %}{% block main %}Not here{% endblock %}")
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*"))
+            if p.is_file()}
+
+
+class EditSequences(RuleBasedStateMachine):
+    def __init__(self) -> None:
+        import tempfile
+
+        from digest.build import BuildOptions
+        from digest.config import load_config
+        from digest.serve.preview import PreviewOptions, make_rebuild
+        from digest.serve.server import Broadcaster
+
+        super().__init__()
+        # One code version for the whole sequence, read now: a change to digest's files
+        # by other work on this tree would otherwise change every print mid-sequence.
+        import digest.build
+        import digest.cli
+        import digest.serve.preview
+
+        version = state.code_version()
+        self.pinned = [mock.patch.object(module, "code_version", lambda: version)
+                       for module in (digest.build, digest.cli, digest.serve.preview)]
+        for patch in self.pinned:
+            patch.start()
+        self.folder = tempfile.TemporaryDirectory()
+        self.root = Path(self.folder.name)
+        self.entries: dict[str, dict[str, object]] = {}
+        self._write(self.root / "digest.yaml", CONFIGS[0])
+        for n, paragraph in enumerate(('"The troops are already there," Mark Rutte said.',
+                                       PLAIN[0], '"The troops are already there," Rutte said.')):
+            self._save(f"e{n}", {"title": FIELDS_START[n], "date": f"2024-10-0{n + 1}",
+                                 "source": "Babel", "author": None, "topics": [],
+                                 "draft": False, "body": paragraph})
+        config = load_config(self.root)
+        events: list[str] = []
+        broadcaster = Broadcaster()
+        broadcaster.publish = lambda event, message="": events.append(event)  # type: ignore[method-assign]
+        self.events = events
+        self.preview = make_rebuild(
+            self.root / "digest.yaml",
+            PreviewOptions(BuildOptions(config.content_dir, self.root / "preview")),
+            broadcaster, lambda line: None)
+        self.preview(set())
+
+    def _write(self, path: Path, text: str | None) -> None:
+        if text is None:
+            path.unlink(missing_ok=True)
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+
+    def _save(self, slug: str, fields: dict[str, object]) -> None:
+        self.entries[slug] = fields
+        meta = {k: v for k, v in fields.items() if k != "body" and v not in (None, [], False)}
+        self._write(self.root / "content" / f"{slug}.md",
+                    frontmatter.dump(meta, str(fields["body"])))
+
+    @rule(body=bodies, fields=st.fixed_dictionaries(FIELDS))
+    def add_entry(self, body: str, fields: dict[str, object]) -> None:
+        self._save(f"n{len(self.entries)}", {**fields, "body": body})
+
+    @precondition(lambda self: bool(self.entries))
+    @rule(data=st.data(), field=st.sampled_from(sorted(FIELDS)))
+    def edit_field(self, data: st.DataObject, field: str) -> None:
+        slug = data.draw(st.sampled_from(sorted(self.entries)))
+        self._save(slug, {**self.entries[slug], field: data.draw(FIELDS[field])})
+
+    @precondition(lambda self: bool(self.entries))
+    @rule(data=st.data(), body=bodies)
+    def edit_body(self, data: st.DataObject, body: str) -> None:
+        slug = data.draw(st.sampled_from(sorted(self.entries)))
+        self._save(slug, {**self.entries[slug], "body": body})
+
+    @precondition(lambda self: len(self.entries) > 1)
+    @rule(data=st.data())
+    def delete_entry(self, data: st.DataObject) -> None:
+        slug = data.draw(st.sampled_from(sorted(self.entries)))
+        del self.entries[slug]
+        (self.root / "content" / f"{slug}.md").unlink()
+
+    @precondition(lambda self: bool(self.entries))
+    @rule(data=st.data())
+    def rename_entry(self, data: st.DataObject) -> None:
+        slug = data.draw(st.sampled_from(sorted(self.entries)))
+        fields = self.entries.pop(slug)
+        (self.root / "content" / f"{slug}.md").unlink()
+        self._save(f"{slug}-moved", fields)
+
+    @rule(text=st.sampled_from(CONFIGS))
+    def edit_config(self, text: str) -> None:
+        self._write(self.root / "digest.yaml", text)
+
+    @rule(text=st.sampled_from(PEOPLES))
+    def edit_people(self, text: str) -> None:
+        self._write(self.root / "people.yaml", text)
+
+    @rule(text=st.sampled_from(TEMPLATES))
+    def edit_template(self, text: str | None) -> None:
+        self._write(self.root / "templates" / "404.html", text)
+
+    @invariant()
+    def incremental_equals_full(self) -> None:
+        import shutil
+
+        from digest.build import BuildOptions, build
+        from digest.cli import main
+        from digest.config import load_config
+
+        config = load_config(self.root)
+        full = self.root / "full"
+        shutil.rmtree(full, ignore_errors=True)
+        build(config, BuildOptions(config.content_dir, full))
+        expected = _files(full)
+        assert main(["build", "--config", str(self.root / "digest.yaml"),
+                     "--out", str(self.root / "disk")]) == 0
+        assert _files(self.root / "disk") == expected
+        self.events.clear()
+        self.preview(set())
+        assert self.events == ["reload"]
+        assert _files(self.root / "preview") == expected
+
+    def teardown(self) -> None:
+        self.folder.cleanup()
+        for patch in self.pinned:
+            patch.stop()
+
+
+FIELDS_START = ("Rutte in Kyiv", "Syrskyi on the front", "Talks in Brussels")
+# Bounded, and not shrunk: a failing sequence of six steps reads well enough as it is.
+EditSequences.TestCase.settings = settings(
+    max_examples=12, stateful_step_count=6, deadline=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate])
+test_incremental_builds_equal_full_builds = EditSequences.TestCase

@@ -55,8 +55,7 @@ def one_of(entries: Iterator[str] | frozenset[str]) -> str:
     return "(?:" + pattern(trie) + ")"
 
 
-VERB_RE = re.compile(r"\b" + one_of(SPEECH_VERBS | {"pointed out", "points out"}) + r"\b",
-                     re.IGNORECASE)
+VERB_RE = re.compile(r"\b" + one_of(SPEECH_VERBS) + r"\b", re.IGNORECASE)
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 ROLE_HEADS = load("role_heads")
@@ -127,6 +126,11 @@ def words(text: str, offset: int = 0) -> list[Word]:
     return found
 
 
+def is_aux(word: Word) -> bool:
+    """Between a source and its verb: an auxiliary or an adverb ("has also", "jokingly")."""
+    return word.low in AUX or (word.text.islower() and word.low.endswith("ly"))
+
+
 def blank_parentheses(text: str) -> str:
     """Asides in brackets ("(known as GUR)") split noun phrases: blank them, keep offsets."""
     return _PAREN.sub(lambda m: " " * len(m.group()), text)
@@ -161,7 +165,7 @@ def leading_np(ws: Sequence[Word]) -> list[Word]:
 def trailing_np(ws: Sequence[Word]) -> list[Word]:
     """The noun phrase a run of words ends with, reading backwards from the verb."""
     ws = list(ws)
-    while ws and ws[-1].low in AUX:
+    while ws and is_aux(ws[-1]):
         ws.pop()
     if ws and ws[-1].low in PRONOUNS:
         return [ws[-1]]

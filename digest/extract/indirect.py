@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.extract.attribution import (
-    AUX,
     CLAIM_VERBS,
     OBJECT_VERBS,
     PLACES,
@@ -29,6 +28,7 @@ from digest.extract.attribution import (
     Article,
     Source,
     Word,
+    is_aux,
     leading_np,
     parse_np,
     trailing_np,
@@ -101,7 +101,7 @@ def subject_before(text: str, offset: int = 0) -> list[Word]:
     """Who does what the verb after `text` says: the words just before it, in its clause."""
     cuts = [0, *(m.end() for m in _SEGMENT_END.finditer(text))]
     segment = words(text[cuts[-1]:], offset + cuts[-1])
-    while segment and segment[-1].low in AUX:
+    while segment and is_aux(segment[-1]):
         segment.pop()
     if segment and segment[-1].low == "and":
         # "X condemned the alliance and said that ...": the clause subject leads.
@@ -124,8 +124,11 @@ def subject_before(text: str, offset: int = 0) -> list[Word]:
         break
     while segment and segment[0].low in _LEAD:
         segment.pop(0)
-    if len(segment) > 8:
-        segment = trailing_np(segment)
+    trimmed = trailing_np(segment)
+    # "But even as Trump claimed": the words before the name are no part of the source.
+    if len(segment) > 8 or (trimmed and trimmed != segment
+                            and parse_np([w.text for w in trimmed]).name):
+        segment = trimmed
     if not segment or (len(segment) == 1 and segment[0].low in _NON_SUBJECTS):
         return []
     return segment
@@ -204,7 +207,7 @@ def find_sources(text: str, start: int, end: int) -> list[Found]:
             if (verb in _TELL or not (parsed.name or parsed.role or parsed.pronoun)
                     or not subject or not _INVERSION_END.match(text, subject[-1].end, end)):
                 continue
-        claim = verb in CLAIM_VERBS or verb in ("pointed out", "points out")
+        claim = verb in CLAIM_VERBS
         claim = claim and bool(
             inverted or _THAT.match(after) or _CLAUSE.match(after) or _FINAL.match(after)
             or (verb in OBJECT_VERBS and _OBJECT.match(after)))

@@ -35,6 +35,7 @@ from digest.extract.attribution import (
     Word,
     appositive_role,
     blank_parentheses,
+    is_aux,
     leading_np,
     np_word,
     one_of,
@@ -126,11 +127,10 @@ def _is_name(text: str, before: str) -> bool:
 
 
 def _verb_length(ws: Sequence[Word], k: int) -> int:
-    if ws[k].low in SPEECH_VERBS:
-        return 1
-    if ws[k].low in ("pointed", "points") and k + 1 < len(ws) and ws[k + 1].low == "out":
+    """How many words the speech verb at ws[k] takes: 1, 2 ("shot back"), or 0 if none."""
+    if k + 1 < len(ws) and f"{ws[k].low} {ws[k + 1].low}" in SPEECH_VERBS:
         return 2
-    return 0
+    return 1 if ws[k].low in SPEECH_VERBS else 0
 
 
 def _named_owner(found: Sequence[Found], owner: Found | None, pos: int) -> Found | None:
@@ -276,7 +276,7 @@ class _Reader:
             if not size:
                 continue
             before = ws[:k]
-            while before and before[-1].low in AUX:
+            while before and is_aux(before[-1]):
                 before.pop()
             if not before:
                 subject = leading_np(ws[k + size:])

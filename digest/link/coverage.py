@@ -10,14 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import partial
 
 from digest.extract import Extracted
 from digest.extract.autotopics import auto_topics
 from digest.extract.figures import Figure, figures_table
 from digest.link.digest_links import Linked, QuoteItem
 from digest.link.stories import LEAD_CHARS, Story, StoryDoc, find_stories
-from digest.memo import Memo
 
 
 @dataclass(frozen=True)
@@ -53,10 +51,8 @@ def with_auto_topics(extracted: Sequence[Extracted]) -> list[Extracted]:
 def find_story_views(
     extracted: Sequence[Extracted], linked: Linked,
     find: Callable[[Sequence[StoryDoc]], Sequence[Story]] = find_stories,
-    memo: Memo | None = None,
 ) -> tuple[StoryView, ...]:
-    """`find` groups the entries (the costly part); the preview passes a memoised one, and
-    a `memo` that keeps each story's view while its story, members and links stay."""
+    """`find` groups the entries (the costly part); the build passes the engine's query."""
     by_slug = {x.entry.slug: x for x in extracted}
     docs = [
         StoryDoc(
@@ -69,24 +65,8 @@ def find_story_views(
         )
         for x in extracted
     ]
-    views = []
-    for story in find(docs):
-        members = [by_slug[s] for s in story.entries]
-        if memo is None:
-            views.append(_view(story, members, linked))
-            continue
-        # The same story, members and links as last time: the same view, whose page then
-        # needs neither fingerprinting nor rendering again. The key holds ids; the value
-        # keeps those objects alive, so no other object can take their ids meanwhile.
-        key = (id(story), id(linked), *map(id, members))
-        kept = memo.keyed(f"story {story.id}", key, partial(_kept, story, members, linked))
-        views.append(kept[0])
-    return tuple(views)
-
-
-def _kept(story: Story, members: list[Extracted], linked: Linked,
-          ) -> tuple[StoryView, Story, Linked, list[Extracted]]:
-    return _view(story, members, linked), story, linked, members
+    return tuple(_view(story, [by_slug[s] for s in story.entries], linked)
+                 for story in find(docs))
 
 
 def _view(story: Story, members: list[Extracted], linked: Linked) -> StoryView:

@@ -25,19 +25,13 @@ class Page:
     context: Mapping[str, Any]
 
 
-# The last build's pages, as (template, context) by path.
-Last = Mapping[str, tuple[str, Mapping[str, Any]]]
-
-
 def plan_pages(
     grouped: Grouped, linked: Linked | None = None, stories: Sequence[StoryView] = (),
-    last: Last | None = None,
 ) -> tuple[Page, ...]:
-    """Every page of the site. With `last`, an entry page whose entry and quotes are the
-    very objects of the last build keeps its context object: the preview's next build
-    finds it unchanged by identity, not by comparing it."""
+    """Every page of the site, each with the context it is rendered from: what decides
+    whether it is rendered again (digest.engine.outputs)."""
     story_of = {x.entry.slug: s for s in stories for x in s.entries}
-    return (*_pages(grouped, linked, story_of, last or {}),
+    return (*_pages(grouped, linked, story_of),
             *(_quote_pages(linked) if linked else ()), *_story_pages(stories))
 
 
@@ -90,7 +84,7 @@ def _entry_quotes(x: Extracted, linked: Linked | None,
 
 
 def _pages(g: Grouped, linked: Linked | None, story_of: Mapping[str, StoryView],
-           last: Last) -> Iterator[Page]:
+           ) -> Iterator[Page]:
     days = _home_days(g.days)
     yield Page("index.html", "index.html", {
         "days": days, "undated": g.undated, "total": len(g.entries), "months": g.months,
@@ -130,12 +124,7 @@ def _pages(g: Grouped, linked: Linked | None, story_of: Mapping[str, StoryView],
         yield from _paged(f"sources/{source.key}", source, "source", ())
     others_of: dict[tuple[str, str], tuple[str, ...]] = {}
     for x in g.entries:
-        path = entry_path(x)
-        before = last.get(path, ("", {}))[1]
-        # Same entry, same quote items: the same linking result, so the same outlets.
-        same = before.get("x") is x and before.get("quotes") is (
-            linked.by_entry.get(x.entry.slug, ()) if linked else ())
-        yield Page(path, "entry.html", before if same else _entry_quotes(x, linked, others_of))
+        yield Page(entry_path(x), "entry.html", _entry_quotes(x, linked, others_of))
     yield Page("feed.xml", "feed.xml", {
         "feed_title": None, "feed_path": "feed.xml", "alternate": "index.html",
         "entries": _dated(g.entries),

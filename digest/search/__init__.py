@@ -9,18 +9,14 @@ from __future__ import annotations
 
 from digest.group import Grouped
 from digest.link.digest_links import Linked
-from digest.memo import Memo
 from digest.render.links import entry_path
 from digest.render.plan import Page
 from digest.search.index import SearchIndex, build_index
 from digest.search.record import KINDS, SearchRecord, shorten
 
 
-def records_from(grouped: Grouped, linked: Linked | None = None, memo: Memo | None = None,
-                 ) -> tuple[SearchRecord, ...]:
-    """One record per entry and per topic, and with `linked`, per quote and per person.
-    With the preview's `memo`, the same `linked` gives the very same record objects, which
-    SearchIndex.update then passes over without comparing them."""
+def records_from(grouped: Grouped, linked: Linked | None = None) -> tuple[SearchRecord, ...]:
+    """One record per entry and per topic, and with `linked`, per quote and per person."""
     articles = tuple(
         SearchRecord(
             id=f"e:{x.entry.slug}", kind="article", title=x.entry.title, path=entry_path(x),
@@ -43,9 +39,7 @@ def records_from(grouped: Grouped, linked: Linked | None = None, memo: Memo | No
     )
     if linked is None:
         return articles + topics
-    if memo is None:
-        return articles + topics + _linked_records(linked)
-    return articles + topics + memo.of("search records", linked, lambda: _linked_records(linked))
+    return articles + topics + _linked_records(linked)
 
 
 def _linked_records(linked: Linked) -> tuple[SearchRecord, ...]:

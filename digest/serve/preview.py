@@ -10,8 +10,10 @@ from pathlib import Path
 from types import FrameType
 
 from digest.build import BuildFailed, BuildOptions, build
-from digest.cache import BuildCache, cache_file, load_cache
 from digest.config import CONFIG_NAME, Config, load_config
+from digest.engine.engine import Engine
+from digest.engine.state import code_version, last_build, state_file
+from digest.engine.store import Store
 from digest.errors import DigestError
 from digest.ingest import IngestOptions, ingest
 from digest.ingest.boilerplate import compile_patterns
@@ -35,13 +37,14 @@ def make_rebuild(
 ) -> Callable[[set[Path]], None]:
     """One rebuild per burst: ingest new raw files, rebuild, tell the pages.
 
-    The build cache stays in memory between rebuilds, so an edit re-renders
-    only the pages that depend on it. The first build starts from `digest build`'s cache
-    on disk, when there is one, so that nothing unchanged is extracted again."""
-    cache: BuildCache | None = None
+    The engine keeps what each build computed in memory for the next one, so an edit
+    redoes only what depends on it; it writes through to `digest build`'s store in
+    `.cache/`, which the first build starts from, so that nothing unchanged is extracted
+    again. The code is the one loaded at start: its version is read once."""
+    engine: Engine | None = None
 
     def rebuild(changed: set[Path]) -> None:
-        nonlocal cache
+        nonlocal engine
         try:
             config = load_config(config_path.parent, config_path)
             if options.base_url is not None:
@@ -53,14 +56,15 @@ def make_rebuild(
                     compile_patterns(config.boilerplate), config.max_bytes))
                 for outcome in report.outcomes:
                     log(str(outcome))
-            if cache is None:
-                cache = load_cache(cache_file(config.root, options.build.output_dir))
-                # Run the whole pipeline even when nothing changed: the preview's memory
+            if engine is None:
+                engine = Engine(Store(state_file(config.root)), salt=code_version())
+                # Run the whole pipeline even when nothing changed: the engine's memory
                 # (linked quotes, stories, the search index) is filled now, not on the
                 # first edit.
-                cache.summary = None
-            result = build(config, options.build, cache)
-            cache = result.cache
+                last = last_build(config, options.build, engine, engine.salt)
+                result = build(config, options.build, engine, replace(last, current=None))
+            else:
+                result = build(config, options.build, engine)
         except BuildFailed as failed:
             message = "\n".join(str(e) for e in failed.errors)
         except DigestError as error:

@@ -1,0 +1,70 @@
+"""The pipeline's queries: each stage as a named pure function of what it reads.
+
+Every argument is part of the key, so a query reads nothing it is not given: an entry's
+extraction is given the topic rules, the aliases and the people registry it uses, and a
+template change reaches none of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from jinja2 import Environment
+
+from digest.content import parse_entry
+from digest.engine import codecs
+from digest.engine.engine import Query
+from digest.extract import Extracted
+from digest.extract.parallel import extract_all
+from digest.link.clusters import Cluster, QuoteRef, link_quotes
+from digest.link.digest_links import Linked
+from digest.link.people import People, dump_people, propose
+from digest.link.stories import Story, StoryDoc, find_stories
+from digest.model import Entry, Topic
+from digest.render.env import new_environment
+from digest.textio import read_text
+
+
+def _load(path: str, stat: tuple[int, int], max_bytes: int) -> Entry:
+    """One entry file, known by its path, modification time and size."""
+    return parse_entry(Path(path), read_text(Path(path), max_bytes))
+
+
+def _extract(entry: Entry, topics: Sequence[Topic], people: People,
+             aliases: Mapping[str, str]) -> Extracted:
+    return extract_all([entry], topics, people, aliases, workers=1)[0]
+
+
+def _clusters(refs: Sequence[QuoteRef], aliases: Mapping[str, str]) -> Sequence[Cluster]:
+    return link_quotes(refs, aliases)
+
+
+def _stories(docs: Sequence[StoryDoc]) -> Sequence[Story]:
+    return find_stories(docs)
+
+
+def _proposals(people: People, linked: Linked) -> str | None:
+    """people.yaml text with the speakers and roles this build found that the file lacks,
+    or None when it lacks nothing. The caller writes it beside people.yaml for review:
+    the build never edits a file a person owns."""
+    quotes = {slug: [i.quote for i in items] for slug, items in linked.by_entry.items()}
+    days = {slug: items[0].entry.entry.date.iso() if items[0].entry.entry.date else None
+            for slug, items in linked.by_entry.items()}
+    merged = propose(people, quotes, days)
+    if dump_people(merged) == dump_people(people):
+        return None
+    return dump_people(merged)
+
+
+def _environment(templates: Path, digest: str) -> Environment:
+    """The templates compiled, once while their files (`digest`) stay the same."""
+    return new_environment(templates)
+
+
+LOAD = Query("load", _load, codecs.ENTRY)
+EXTRACT = Query("extract", _extract, codecs.EXTRACTED)  # run in batches by Engine.many
+CLUSTERS = Query("quote clusters", _clusters, codecs.CLUSTERS)
+STORIES = Query("stories", _stories, codecs.STORIES)
+PROPOSALS = Query("people proposals", _proposals, codecs.TEXT)
+ENVIRONMENT = Query("templates", _environment)
