@@ -78,6 +78,7 @@ _PHRASE = 8  # content words in one shared run of words that alone make a score 
 _PHRASE_MIN = 4  # content words a shared run needs to count at all
 _COMPATIBLE = 0.3  # cover every pair in a cluster needs: what stops chaining
 _EXCERPT_WORDS = 2  # content words an excerpt needs (a known speaker), to not link "very"
+_EXCERPT_LENGTH = 5  # or words in all, with one content word: "You don't have the cards"
 _EXCERPT_WORDS_UNKNOWN = 4
 _SIMILAR_SIZE = 1.5  # below this ratio of sizes neither quote is an excerpt of the other
 _CROWD = 32  # units a word meets in a window, at most: the nearest in time
@@ -122,15 +123,27 @@ def _phrase(short: Text, long: Text) -> int:
     return best
 
 
+def _within(short: Text, long: Text) -> bool:
+    """Is `short` an excerpt of `long`: each of its runs of words (an outlet's cut or
+    insertion separates them) in `long`, in order?"""
+    at = 0
+    for run in short.runs:
+        at = long.joined.find(run, at)
+        if at < 0:
+            return False
+        at += len(run) - 1  # runs share the space between them
+    return True
+
+
 def _judge(qa: QuoteRef, ta: Text, qb: QuoteRef, tb: Text) -> Link | None:
     known = qa.speaker is not None and qb.speaker is not None
     short, long = _pair(ta, tb)
     words = len(short.content)
     if ta.seq == tb.seq and words >= (1 if known else _EXCERPT_WORDS_UNKNOWN):
         return Link(qa.id, qb.id, "exact", 1.0)
-    if short.joined in long.joined and words >= (
-        _EXCERPT_WORDS if known else _EXCERPT_WORDS_UNKNOWN
-    ):
+    enough = (words >= _EXCERPT_WORDS or (words and len(short.seq) >= _EXCERPT_LENGTH)
+              if known else words >= _EXCERPT_WORDS_UNKNOWN)
+    if enough and _within(short, long):
         return Link(qa.id, qb.id, "excerpt", round(len(short.seq) / len(long.seq), 3))
     if not _agree(short, long):
         return None
@@ -159,9 +172,7 @@ def _compatible(qa: QuoteRef, ta: Text, qb: QuoteRef, tb: Text) -> bool:
     if qa.speaker and qb.speaker and qa.speaker != qb.speaker:
         return False
     short, long = _pair(ta, tb)
-    return short.joined in long.joined or (
-        _agree(short, long) and _cover(short, long) >= _COMPATIBLE
-    )
+    return _within(short, long) or (_agree(short, long) and _cover(short, long) >= _COMPATIBLE)
 
 
 @dataclass(frozen=True)

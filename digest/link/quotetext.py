@@ -1,8 +1,11 @@
 """Quote text as the linker compares it: folded, numbers and names normalised, stemmed.
 
 Two outlets' versions of one statement differ in quote marks, apostrophes, dashes,
-thousands separators ("10,000" / "10 000"), contractions and spellings of names ("DPRK" /
-"North Korea"); none of that should count as a difference.
+thousands separators ("10,000" / "10 000"), numerals ("World War III" / "3" / "Three"),
+contractions ("they're" / "they are"), accents and spellings of names ("DPRK" / "North
+Korea"); none of that should count as a difference. What an outlet put in brackets or
+parentheses inside a quote ("[this war]", "(480 miles)") is its own words, and with an
+ellipsis it marks a gap: the words on either side are compared as separate runs.
 """
 
 from __future__ import annotations
@@ -41,10 +44,22 @@ _APOSTROPHES = dict.fromkeys(map(ord, "’‘ʼ`´′"), "'")
 _PUNCT_SPACE = dict.fromkeys(map(ord, "“”„«»\"‐‑‒–—―-/"), " ")
 # A digit group separator: "10,000", "10 000", "10.000" and "10000" are one number.
 _THOUSANDS = re.compile(r"(?<=\d)[,.'\u00a0\u202f\u2009 ](?=\d{3}(?!\d))")
-_NEGATION = re.compile(r"n't\b", re.IGNORECASE)
-_CONTRACTION = re.compile(r"'(?:s|re|ve|ll|d|m)\b", re.IGNORECASE)
+# Contractions spelt out: "won't" and "will not", "they're" and "they are" are one text.
+_NEGATION = re.compile(r"(?:\b(wo|ca|sha|ai))?n't\b|\b(can)not\b", re.IGNORECASE)
+_NEGATED = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is", "can": "can"}
+_CONTRACTION = re.compile(r"'(re|ve|ll|d|m)\b", re.IGNORECASE)
+_EXPANDED = {"re": " are", "ve": " have", "ll": " will", "d": " would", "m": " am"}
+# "'s" is "is" after these, a possessive ("Russia's") elsewhere.
+_IS = re.compile(r"\b(it|that|he|she|what|there|here|who|where|how)'s\b", re.IGNORECASE)
+# An outlet's insertion or cut: [this war], (480 miles), (...), an ellipsis.
+_GAP = re.compile(r"\[[^\]]*\]|\([^)]*\)|\.\.\.+|…")
+_GAP_MARK = "\u241e"  # a character no text has: where one run of words ends
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _WORD = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+(?:_[^\W\d_]+)*")
+# Numerals outlets spell out or write in Roman figures; "one" and "I" stay words.
+_NUMBER_WORDS = {w: str(n) for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split()) if n > 1}
+_ROMAN = {"II": "2", "III": "3", "IV": "4", "VI": "6", "VII": "7", "VIII": "8", "IX": "9"}
 
 
 def _stem(word: str) -> str:
@@ -68,20 +83,35 @@ def _stem(word: str) -> str:
 
 
 def _clean(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).translate(_PUNCT_SPACE)
+    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
+    text = _GAP.sub(f" {_GAP_MARK} ", text).translate(_PUNCT_SPACE)
+    text = "".join(c for c in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.combining(c))  # Prigožin, Prigozin
     text = _THOUSANDS.sub("", text)
-    text = _NEGATION.sub(" not", text)
-    return _CONTRACTION.sub("", text).replace("'", "")  # Russia's -> Russia, they're -> they
+    text = _NEGATION.sub(_negated, text)
+    text = _IS.sub(r"\1 is", text)
+    text = _CONTRACTION.sub(lambda m: _EXPANDED[m.group(1).lower()], text)
+    return re.sub(r"'s\b|'", "", text)  # Russia's -> Russia
 
 
-def _words(text: str) -> tuple[list[str], set[int]]:
-    """The words of cleaned `text` and the indexes of those that open a sentence."""
+def _negated(match: re.Match[str]) -> str:
+    stem = match.group(1) or match.group(2)
+    return f"{_NEGATED[stem.lower()]} not" if stem else " not"
+
+
+def _words(text: str) -> tuple[list[str], set[int], list[int]]:
+    """The words of cleaned `text`, the indexes of those that open a sentence and those
+    that open a run after a gap."""
     words: list[str] = []
     initial: set[int] = set()
-    for sentence in _SENTENCE.split(text):
-        initial.add(len(words))
-        words.extend(_WORD.findall(sentence))
-    return words, initial
+    runs: list[int] = [0]
+    for part in text.split(_GAP_MARK):
+        if words and runs[-1] != len(words):
+            runs.append(len(words))
+        for sentence in _SENTENCE.split(part):
+            initial.add(len(words))
+            words.extend(_WORD.findall(sentence))
+    return words, initial, runs
 
 
 @dataclass(frozen=True)
@@ -90,6 +120,7 @@ class Text:
 
     seq: tuple[str, ...]  # every word, casefolded, aliased, stemmed
     joined: str  # " w1 w2 ... ": a contiguous excerpt is a substring of it
+    runs: tuple[str, ...]  # joined, one per run of words between gaps ("...", "[...]")
     content: frozenset[str]  # without stop words: what overlap is measured on
     bigrams: frozenset[tuple[str, str]]  # word order: phrasing shared, not just vocabulary
     names: frozenset[str]  # places, people, bodies: translations keep them, topics swap them
@@ -132,7 +163,7 @@ class Normaliser:
         for pattern in (self._exact, self._folded):
             if pattern is not None:
                 text = pattern.sub(self._alias, text)
-        words, initial = _words(text)
+        words, initial, runs = _words(text)
         seq: list[str] = []
         content: list[str] = []
         names: list[str] = []
@@ -146,9 +177,11 @@ class Normaliser:
                 content.append(stem)
                 if stem in self._names or (capital and n not in initial):
                     names.append(stem)
+        cuts = [*runs, len(seq)]
         return Text(
             seq=tuple(seq),
             joined=f" {' '.join(seq)} ",
+            runs=tuple(f" {' '.join(seq[a:b])} " for a, b in pairwise(cuts) if b > a),
             content=frozenset(content),
             bigrams=frozenset(pairwise(seq)),
             names=frozenset(names),
@@ -161,6 +194,9 @@ def _word(word: str, canonical: bool) -> tuple[str, bool, bool]:
     if canonical:
         return word, True, True
     folded = word.casefold()
+    number = _ROMAN.get(word) or _NUMBER_WORDS.get(folded)
+    if number:
+        return number, True, False
     if folded in _STOP:
         return folded, False, False
     return _stem(folded), True, word[0].isupper()

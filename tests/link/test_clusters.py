@@ -242,3 +242,20 @@ def test_one_person_however_outlets_name_them() -> None:
         quote("c-q1", text, speaker="Scholz"),
     ], people=People([Person("Olaf Scholz")]))
     assert len(clusters) == 1
+
+
+def test_a_partial_quote_with_cuts_joins_the_full_sentence() -> None:
+    full = ("Nobody wants to finish this war more than we. I think that we have to be on the "
+            "same side, and I hope that the president is on our side.")
+    cut = ("Nobody wants to finish [this war] more than [Ukrainians]. […] We have to be on the "
+           "same side")
+    clusters = link_quotes([quote("a-q1", full), quote("b-q1", cut)])
+    assert len(clusters) == 1 and clusters[0].links[0].method == "excerpt"
+
+
+def test_a_short_excerpt_of_plain_words_joins_its_sentence() -> None:
+    clusters = link_quotes([
+        quote("a-q1", "You're not in a good position. You don't have the cards right now."),
+        quote("b-q1", "You don’t have the cards"), quote("c-q1", "You have the cards"),
+    ])
+    assert together(clusters, "a-q1", "b-q1") and not together(clusters, "a-q1", "c-q1")
