@@ -20,10 +20,11 @@ from digest.errors import Finding
 from digest.render.output import MARKER, check_output_dir
 from digest.theme_dir import theme_dir
 
-# A file changed this close to a build's start may change again within the same tick of a
-# coarse file-system clock, keeping its modification time and size: its stat is not
-# trusted (git calls this the racy case). Two seconds covers FAT's clock too.
-RACY_NS = 2_000_000_000
+# A file changed this close to a build's start (or after it) may change again within the
+# same tick of the file system's clock, keeping its modification time and size: its stat
+# is not trusted, and it is read again (git calls this the racy case). Linux's coarse
+# clock ticks every few milliseconds, NTFS's and APFS's finer; FAT's 2 s are not covered.
+RACY_NS = 100_000_000
 STATE_FILE = "state.sqlite"
 
 

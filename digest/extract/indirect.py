@@ -135,7 +135,9 @@ def subject_before(text: str, offset: int = 0) -> list[Word]:
 
 
 def _role_aside(ws: Sequence[Word]) -> bool:
-    ws = ws[1:] if ws and ws[0].low == "the" else ws
+    """", head of the Centre," / ", the Democratic chair of X,": a role set off by commas."""
+    if ws and ws[0].low in ("the", "a", "an"):
+        return any(w.low in ROLE_HEADS and w.text.islower() for w in ws[1:4])
     return bool(ws) and ws[0].low in ROLE_HEADS | ROLE_MODIFIERS and not ws[0].text[0].isupper()
 
 
@@ -182,7 +184,10 @@ def find_sources(text: str, start: int, end: int) -> list[Found]:
     for match in VERB_RE.finditer(text, start, end):
         verb = " ".join(match.group().lower().split())
         previous = text[max(start, match.start() - 12):match.start()].split()
-        if previous and previous[-1].lower() in _DETERMINERS:
+        # "his comments", "Ginsburg's comments", "Rubio's proposed credit": a noun or an
+        # adjective, not a verb.
+        if previous and (previous[-1].lower() in _DETERMINERS
+                         or previous[-1].endswith(("'s", "’s", "s'", "s’"))):
             continue
         after = text[match.end():min(end, match.end() + _REACH)]
         near = max(start, match.start() - _REACH)
