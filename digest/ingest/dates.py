@@ -13,55 +13,74 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 
 from digest.ingest.author import author_names, is_capitalised_word
+from digest.ingest.datewords import (
+    LABEL_WORDS,
+    MONTHS,
+    PUBLISHED_WORDS,
+    UPDATED_WORDS,
+    WEEKDAYS,
+)
 from digest.model import EntryDate
+from digest.trie import one_of
 
-_MONTH = (
-    r"(?P<mon>(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))(?![^\W\d_])\.?"
-)
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-# No word boundary before the weekday: copied bylines glue it to the author's
-# name ("Iryna KutielievaThursday, 31 October 2024").
-_WEEKDAY = r"(?:(?i:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?i:day)?\.?,?\s*)?"
-_LEAD_TIME = (
-    r"(?:(?<![\d:])(?P<lH>\d{1,2}):(?P<lM>\d{2})(?:\s*(?P<lap>(?i:[ap]\.?m\.?)))?"
-    r"\s*[,|·•–—-]?\s*)?"
-)
+_MONTH = rf"(?P<mon>(?i:{one_of(MONTHS)}))(?![^\W\d_])\.?"
+# No word boundary before the weekday: copied bylines glue it to the author's name
+# ("Iryna KutielievaThursday, 31 October 2024").
+_WEEKDAY = rf"(?:(?i:{one_of(WEEKDAYS)})\.?,?\s*)?"
 _ZONE = r"Z\b|(?:UTC|GMT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}(?::?\d{2})?(?!\d)"
 # Zone abbreviations other than UTC/GMT are consumed but ignored: "EST" or
 # "CET" are ambiguous, and a naive time is better than an invented offset.
+_ANY_ZONE = rf"(?:{_ZONE}|[A-Z]{{2,5}}\b)"
+_AMPM = r"(?i:[ap]\.?m\.?)(?![^\W\d_])"
+# "16:12", "4.12 p.m.", "00h42min", "19:22 Uhr", "19.50h".
+_CLOCK = r"(?P<{h}>\d{{1,2}})(?:[:.]|\s?[hH]\s?)(?P<{m}>\d{{2}})(?:min\b)?"
+_LEAD_TIME = (
+    r"(?:(?<![\d:])" + _CLOCK.format(h="lH", m="lM")
+    + rf"(?:\s*(?P<lap>{_AMPM}))?(?:\s*(?P<ltz>{_ANY_ZONE}))?\s*[,|·•–—-]?\s*)?"
+)
 _TIME = (
-    r"(?:\s*[,|·•–—-]?\s*(?i:at\s+)?(?P<H>\d{1,2})[:.](?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?"
-    r"(?:\s*(?P<ap>(?i:[ap]\.?m\.?))(?![^\W\d_]))?"
-    rf"(?:\s*(?P<tz>{_ZONE}|[A-Z]{{2,5}}\b))?"
+    r"(?:\s*[,|·•–—/-]?\s*(?i:(?:at|à|a\s+las|alle|às|um|o|в|о|ore)\s+)?"
+    + _CLOCK.format(h="H", m="M") + r"(?::(?P<S>\d{2})(?:\.\d+)?)?"
+    + rf"(?:\s*(?P<ap>{_AMPM}))?(?:\s*(?i:uhr|h)\b)?(?:\s*(?P<tz>{_ANY_ZONE}))?"
     r"(?![\d:]))?"
 )
 _ORDINAL = r"(?:st|nd|rd|th)?"
+_OF = r"(?:(?:of|de|del)\s+)?"  # "23rd of October", "4 de mayo de 2012"
 _PATTERNS = tuple(
     re.compile(source)
     for source in (
         r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
-        r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,]\d+)?)?"
-        rf"(?:\s*(?P<tz>{_ZONE}))?)?(?!\d)",
-        _LEAD_TIME + _WEEKDAY + rf"(?<!\d)(?P<d>\d{{1,2}}){_ORDINAL}\.?\s+(?:of\s+)?{_MONTH}"
-        r",?\s+(?P<y>\d{4})(?!\d)" + _TIME,
+        r"(?:(?:T|\s*[,|·•–—-]?\s*)(?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,]\d+)?)?"
+        rf"(?:\s*(?P<tz>{_ZONE}))?)?(?![\d:])",
+        _LEAD_TIME + _WEEKDAY + rf"(?<!\d)(?P<d>\d{{1,2}}){_ORDINAL}\.?\s+{_OF}{_MONTH}"
+        rf",?\s+{_OF}(?P<y>\d{{4}})(?!\d)" + _TIME,
         _LEAD_TIME + _WEEKDAY + _MONTH + rf"\s*(?P<d>\d{{1,2}}){_ORDINAL}(?!\d),?\s+"
         r"(?P<y>\d{4})(?!\d)" + _TIME,
         _LEAD_TIME + _WEEKDAY + r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?!\d)"
         + _TIME,
+        # "10/25/2024" or "25/10/2024": read only when one number cannot be a month.
+        _LEAD_TIME + _WEEKDAY + r"(?<![\d/])(?P<sa>\d{1,2})/(?P<sb>\d{1,2})/(?P<y>\d{4})(?!\d)"
+        + _TIME,
     )
 )
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _OFFSET = re.compile(r"(?:UTC|GMT)?\s*(?P<sign>[+-])(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?")
 _UTC_NAMES = frozenset({"Z", "UTC", "GMT"})
-_PREFIX = re.compile(r"\A\s*date\s+(?P<iso>\d{4}-\d{2}-\d{2}(?:T[\d:.Z+-]+)?)(?!\S)[ \t]*")
+# The clipper's prefix; some pages give it only the month ("date 2023-12"): no day to
+# take, but the prefix still goes.
+_PREFIX = re.compile(
+    r"\A\s*date\s+(?P<iso>\d{4}(?:-\d{2}(?:-\d{2}(?:T[\d:.Z+-]+)?)?)?)(?!\S)[ \t]*"
+)
 
-_PUBLISHED = re.compile(r"\b(?:published|posted|created|released|issued)\b", re.IGNORECASE)
-_UPDATED = re.compile(r"\b(?:updated|modified|edited|revised)\b", re.IGNORECASE)
-_LABEL_WORDS = frozenset(
-    {
-        "published", "posted", "created", "released", "issued", "updated", "modified", "edited",
-        "revised", "last", "first", "date", "on", "at", "by", "author",
-    }
+_PUBLISHED = re.compile(rf"(?<!\w)(?:{one_of(PUBLISHED_WORDS)})(?!\w)", re.IGNORECASE)
+_UPDATED = re.compile(rf"(?<!\w)(?:{one_of(UPDATED_WORDS)}|mis\s+à\s+jour)(?!\w)",
+                      re.IGNORECASE)
+# Page furniture beside a date: counters and reading times ("162 Comments", "876",
+# "1 Min Read", "2 years ago").
+_FURNITURE = re.compile(
+    r"(?=.)(?:\d[\d,.]*\s*)?(?:(?:comments?|views?|shares?|likes?|reads?|min(?:ute)?s?\s+read"
+    r"|(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago)\b)?",
+    re.IGNORECASE,
 )
 # Hyphens only separate when spaced: names keep theirs ("Kim Yong-hyun").
 _SEPARATOR = re.compile(r"[|,;:·•/()\[\]–—]|(?<!\S)-|-(?!\S)")
@@ -103,7 +122,8 @@ def parse_date(text: str) -> EntryDate | None:
 
 
 def split_prefix(text: str) -> tuple[EntryDate | None, str]:
-    """The clipper's "date YYYY-MM-DD" prefix (if any) and the text without it."""
+    """The clipper's "date YYYY-MM-DD" prefix (if any) and the text without it; a prefix
+    without a day ("date 2023-12") gives no date."""
     match = _PREFIX.match(text)
     if match is None:
         return None, text
@@ -120,6 +140,8 @@ def read_date_line(line: str) -> DateLine | None:
     names: list[str] = []
     places = 0
     for segment in _leftover_segments(pieces):
+        if _FURNITURE.fullmatch(segment):
+            continue
         if (name := author_names(segment)) is not None:
             names.append(name)
         elif places == 0 and is_capitalised_word(segment):
@@ -143,6 +165,8 @@ def pick_date(prefix: EntryDate | None, lines: list[DateLine]) -> EntryDate | No
 
 
 def _find_dates(line: str) -> list[tuple[int, int, EntryDate]]:
+    if not _YEAR.search(line):  # every form has one; most lines of a story have none
+        return []
     candidates = [
         (match.start(), match.end(), entry)
         for pattern in _PATTERNS
@@ -162,9 +186,9 @@ def _leftover_segments(pieces: list[str]) -> list[str]:
     for piece in pieces:
         for part in _SEPARATOR.split(piece):
             words = part.strip().rstrip(".").split()
-            while words and words[0].lower() in _LABEL_WORDS:
+            while words and words[0].lower() in LABEL_WORDS:
                 words.pop(0)
-            while words and words[-1].lower() in _LABEL_WORDS:
+            while words and words[-1].lower() in LABEL_WORDS:
                 words.pop()
             if words:
                 segments.append(" ".join(words))
@@ -183,11 +207,13 @@ def _rank(label_text: str) -> int:
 def _entry(match: re.Match[str]) -> EntryDate | None:
     groups = match.groupdict()
     try:
-        if groups.get("m"):
-            month = int(groups["m"])
+        if groups.get("sa"):
+            day_number, month = _day_month(int(groups["sa"]), int(groups["sb"]))
         else:
-            month = _MONTHS.index(groups["mon"][:3].lower()) + 1
-        day = date(int(groups["y"]), month, int(groups["d"]))
+            day_number = int(groups["d"])
+            month = int(groups["m"]) if groups.get("m") else MONTHS[
+                groups["mon"].casefold().rstrip(".")]
+        day = date(int(groups["y"]), month, day_number)
         if groups.get("H"):
             hour, minute, ampm = groups["H"], groups["M"], groups.get("ap")
         elif groups.get("lH"):
@@ -196,11 +222,23 @@ def _entry(match: re.Match[str]) -> EntryDate | None:
             return EntryDate(day)
         moment = datetime(
             day.year, day.month, day.day, _hour(int(hour), ampm), int(minute),
-            int(groups.get("S") or 0), tzinfo=_zone(groups.get("tz")),
+            int(groups.get("S") or 0), tzinfo=_zone(groups.get("tz") or groups.get("ltz")),
         )
     except ValueError:
         return None
     return EntryDate(day, moment)
+
+
+def _day_month(first: int, second: int) -> tuple[int, int]:
+    """(day, month) of "25/10/2024" or "10/25/2024"; ValueError when either could be the
+    month: the US writes month first, Europe day first, and a wrong date is worse than none."""
+    if first > 12 >= second:
+        return first, second
+    if second > 12 >= first:
+        return second, first
+    if first == second:
+        return first, second
+    raise ValueError(f"{first}/{second} could be either day/month or month/day")
 
 
 def _hour(hour: int, ampm: str | None) -> int:

@@ -79,6 +79,40 @@ def test_invalid_prefix_is_removed_but_gives_no_date() -> None:
     assert split_prefix("date 2024-02-31 Text") == (None, "Text")
 
 
+def test_a_prefix_with_only_the_month_goes_and_gives_no_date() -> None:
+    assert split_prefix(" date 2023-12 O presidente fez um discurso.") == (
+        None, "O presidente fez um discurso.")
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "moment"),
+    [
+        ("4 mai 2012", date(2012, 5, 4), None),
+        ("mercredi 11 janvier 2012 à 00h42min", date(2012, 1, 11), datetime(2012, 1, 11, 0, 42)),
+        ("25. März 2020", date(2020, 3, 25), None),
+        ("02.05.2022, 19:22 Uhr", date(2022, 5, 2), datetime(2022, 5, 2, 19, 22)),
+        ("27 марта 2024", date(2024, 3, 27), None),
+        ("25 листопада 2025 21:29", date(2025, 11, 25), datetime(2025, 11, 25, 21, 29)),
+        ("27 Shkurt 2026, 12:02", date(2026, 2, 27), datetime(2026, 2, 27, 12, 2)),
+        ("4 de mayo de 2012", date(2012, 5, 4), None),
+        ("21 de dezembro de 2022", date(2022, 12, 21), None),
+        ("lunedì 26 settembre 2022", date(2022, 9, 26), None),
+        ("25 października 2024", date(2024, 10, 25), None),
+        ("Sept. 5, 2016", date(2016, 9, 5), None),
+        ("25/10/2024", date(2024, 10, 25), None),
+        ("10/25/2024", date(2024, 10, 25), None),
+        ("Mon, 21 Oct 2024 17:58:00 +0300", date(2024, 10, 21), datetime(
+            2024, 10, 21, 17, 58, tzinfo=timezone(timedelta(hours=3)))),
+    ],
+)
+def test_dates_in_many_languages_and_forms(text: str, day: date, moment: datetime | None) -> None:
+    assert parse_date(text) == EntryDate(day, moment)
+
+
+def test_a_slashed_date_that_could_be_either_way_round_is_no_date() -> None:
+    assert parse_date("06/08/2008") is None  # 6 August or June 8: not guessed
+
+
 def test_author_glued_to_weekday() -> None:
     line = read_date_line("Iryna KutielievaThursday, 31 October 2024, 11:40")
     assert line == DateLine(
@@ -98,6 +132,32 @@ def test_author_glued_to_weekday() -> None:
 def test_date_lines_with_bylines_and_labels(text: str, author: str | None) -> None:
     line = read_date_line(text)
     assert line is not None and line.date.day == D and line.author == author
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "author"),
+    [
+        ("Politics / Jane Roe / 2024-10-25 03:47:50", date(2024, 10, 25), "Jane Roe"),
+        ("March 26, 2014 7:45 PM EDT 162 Comments", date(2014, 3, 26), None),
+        ("Jun 02, 2022 at 17:08 876", date(2022, 6, 2), None),
+        ("May 19, 2015 / 6:10 PM / 2 years ago", date(2015, 5, 19), None),
+        ("2026-01-30 - 09:06", date(2026, 1, 30), None),
+        ("WASHINGTON | Thu Jun 27, 2013 4:38pm EDT", date(2013, 6, 27), None),
+        ("Veröffentlicht von Nina Scheer 25. März 2020", date(2020, 3, 25), "Nina Scheer"),
+        ("Дата публікації: 25 листопада 2025 21:29", date(2025, 11, 25), None),
+    ],
+)
+def test_date_lines_with_page_furniture(text: str, day: date, author: str | None) -> None:
+    line = read_date_line(text)
+    assert line is not None and (line.date.day, line.author) == (day, author)
+
+
+def test_labels_in_other_languages_rank_the_date() -> None:
+    published = read_date_line("Publié le 4 mai 2012")
+    updated = read_date_line("Updated 3:47 PM EDT, Fri October 25, 2024")
+    assert published is not None and published.rank == 0
+    assert updated is not None and updated.rank == 2
+    assert updated.date.moment == datetime(2024, 10, 25, 15, 47)
 
 
 def test_published_beats_updated_on_one_line() -> None:
