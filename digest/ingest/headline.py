@@ -40,6 +40,10 @@ _WIRE_DATELINE = re.compile(
 _CAPS_DATELINE = re.compile(
     r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?)?" + _DASH
 )
+_NAV_SEPARATOR = re.compile(r"\s*[,|/›»>•·]\s*")
+# A word run into the next by a copy that lost the space between two links: three lower-
+# case letters, then a capital ("FinancialGovernment"; not "McCain", "DeSantis").
+_GLUED_WORDS = re.compile(r"[a-zà-ÿ]{3}(?=[A-ZÀ-Ý][a-zà-ÿ])")
 _TRAILING_JOINERS = " ,;:–—-"
 _ELLIPSIS = "…"
 
@@ -61,21 +65,33 @@ def sentence_ends(text: str) -> list[int]:
 
 
 def is_headline(line: str, *, marked: bool = False) -> bool:
-    """A short line, not lower-case at the start, one clause, without a final full stop.
+    """A short line, not lower-case at the start, one clause, without a final full stop,
+    and not a menu.
 
-    `marked`: it may end with "!" or "?" ("What's next for Sanders?"), as a headline may
-    where nothing else could be one: at the top, or just above the article's date line.
-    Elsewhere such a line is more often a question or a quote of the story's.
+    `marked`: where nothing else could be the headline (at the top, or just above the
+    article's date line), it may end with "!" or "?" and hold several sentences ("Game
+    over. Will Sanders come down?"). Elsewhere such a line is more often the story's own.
     """
     core = line.rstrip(_CLOSERS)
     return (
-        4 <= len(line.split()) <= 25
+        4 <= len(line.split()) <= (30 if marked else 25)
         and len(line) <= 200
         and bool(core)
         and (core[-1].isalnum() or (marked and core[-1] in "!?"))
         and not line[0].islower()
-        and not sentence_ends(line)
+        and (marked or not sentence_ends(line))
+        and not is_navigation(line)
     )
+
+
+def is_navigation(line: str) -> bool:
+    """A menu, breadcrumb or tag list: "News Feed, Ukraine, Russia, War", "Home | World |
+    Europe", or link texts glued together by the copy ("SolutionsLegalReuters News
+    AgencyRisk Management")."""
+    parts = [part for part in _NAV_SEPARATOR.split(line) if part]
+    if len(parts) >= 3 and all(len(part.split()) <= 2 for part in parts):
+        return True
+    return len(_GLUED_WORDS.findall(line)) >= 3
 
 
 def is_subheading(line: str) -> bool:

@@ -15,12 +15,20 @@ from dataclasses import dataclass
 from digest.ingest.author import parse_byline
 from digest.ingest.boilerplate import DEFAULT_BOILERPLATE, is_boilerplate
 from digest.ingest.dates import DateLine, pick_date, read_date_line, split_prefix
-from digest.ingest.headline import is_headline, is_subheading, title_from_first_line
+from digest.ingest.headline import (
+    is_headline,
+    is_subheading,
+    sentence_ends,
+    title_from_first_line,
+)
 from digest.model import EntryDate
 
 # Outlets print date and byline next to the headline; further down, a line
-# with a date is part of the story.
+# with a date is part of the story. A page copied whole puts menus, share buttons and
+# appeals above the article: the header then runs on to the first paragraph of prose.
 HEADER_LINES = 8
+HEADER_LINES_MAX = 25
+_PROSE_WORDS = 20
 # The headline may follow a lede paragraph or two, never more.
 HEADLINE_WINDOW = 3
 
@@ -52,12 +60,15 @@ def extract_article(
         for raw in rest.splitlines()
         if (line := _strip(raw)) and not is_boilerplate(line, boilerplate)
     ]
-    lines, date, author = _take_header(lines, prefix)
+    lines, date, author, anchor = _take_header(lines, prefix)
     lines = _join_broken_lines(lines)
     title: str | None = None
     guessed = False
-    headline = _headline_index(lines)
+    headline = _headline_above(lines, anchor)
+    if headline is None:
+        headline = _headline_index(lines)
     if headline is not None:
+        headline = _without_page_title(lines, headline)
         title = lines.pop(headline)
     elif lines:
         title = title_from_first_line(_BULLET.sub("", lines[0])) or None
@@ -73,24 +84,35 @@ def _strip(line: str) -> str:
 
 def _take_header(
     lines: list[str], prefix: EntryDate | None
-) -> tuple[list[str], EntryDate | None, str | None]:
-    """Remove date lines (header only) and bylines; return the rest, the date, the author."""
+) -> tuple[list[str], EntryDate | None, str | None, int | None]:
+    """Remove date lines (header only) and bylines; return the rest, the date, the author,
+    and where in the rest the first of them stood (the headline is printed just above)."""
     date_lines: list[DateLine] = []
     author: str | None = None
+    anchor: int | None = None
     body: list[str] = []
+    in_header = True
     for index, line in enumerate(lines):
-        date_line = read_date_line(line) if index < HEADER_LINES else None
-        if date_line is not None:
-            date_lines.append(date_line)
-            author = author or date_line.author
-            continue
+        in_header = index < HEADER_LINES or (in_header and index < HEADER_LINES_MAX)
+        date_line = read_date_line(line) if in_header else None
         # A line that is nothing but a byline is unambiguous wherever it stands.
-        byline = parse_byline(line) if author is None else None
-        if byline is not None:
-            author = byline
+        byline = parse_byline(line) if author is None and date_line is None else None
+        if date_line is not None or byline is not None:
+            if date_line is not None:
+                date_lines.append(date_line)
+            author = author or byline or (date_line.author if date_line else None)
+            anchor = len(body) if anchor is None and in_header else anchor
             continue
+        in_header = in_header and not _is_prose(line)
         body.append(line)
-    return body, pick_date(prefix, date_lines), author
+    return body, pick_date(prefix, date_lines), author, anchor
+
+
+def _is_prose(line: str) -> bool:
+    """A sentence of the story, not page furniture: it ends with a full stop, or is long
+    and holds one."""
+    return (line.rstrip("\"”’'»)]").endswith(".")
+            or (len(line.split()) >= _PROSE_WORDS and bool(sentence_ends(line))))
 
 
 def _join_broken_lines(lines: list[str]) -> list[str]:
@@ -105,9 +127,36 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
     return joined
 
 
+def _headline_above(lines: list[str], anchor: int | None) -> int | None:
+    """The headline-shaped line nearest above the byline or date line, within three lines:
+    where outlets print it, below whatever menus a copied page starts with."""
+    if anchor is None:
+        return None
+    for index in range(anchor - 1, max(anchor - 1 - HEADLINE_WINDOW, -1), -1):
+        if not _BULLET.match(lines[index]) and is_headline(lines[index], marked=True):
+            return index
+    return None
+
+
+def _without_page_title(lines: list[str], index: int) -> int:
+    """A page's title with its site name ("... news | CNN Politics") or a breadcrumb
+    ("Home News of the day Talks resume") often stands just above the headline itself:
+    then the headline is the shorter line that the first begins or ends with."""
+    line = lines[index]
+    for later in range(index + 1, min(index + 3, len(lines))):
+        candidate = lines[later]
+        if (candidate != line and (line.startswith(candidate) or line.endswith(candidate))
+                and is_headline(candidate, marked=True)):
+            return later
+    return index
+
+
 def _headline_index(lines: list[str]) -> int | None:
     for index, line in enumerate(lines[:HEADLINE_WINDOW]):
-        if not _BULLET.match(line) and is_headline(line, marked=index == 0):
+        # Only a site's name or section ("albanianews365 politike") may stand above a
+        # headline that ends like a sentence.
+        top = all(len(above.split()) < 4 for above in lines[:index])
+        if not _BULLET.match(line) and is_headline(line, marked=top):
             return index
     return None
 

@@ -3,6 +3,7 @@ import pytest
 from digest.ingest.headline import (
     TITLE_LIMIT,
     is_headline,
+    is_navigation,
     is_subheading,
     sentence_ends,
     title_from_first_line,
@@ -132,3 +133,28 @@ def test_a_long_first_line_gives_its_first_sentence_without_the_dateline() -> No
     assert title_from_first_line(lede) == ("The State Department said Monday it is reviewing "
                                            "nearly 15,000 previously undisclosed emails "
                                            "recovered by the FBI")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "News Feed, Ukraine, Russia, War",
+        "Home | World | Europe | Ukraine",
+        "FinancialGovernment SolutionsLegalReuters News AgencyRisk Management SolutionsTax",
+    ],
+)
+def test_menus_are_no_headlines(line: str) -> None:
+    assert is_navigation(line)
+    assert not is_headline(line, marked=True)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sheriff’s Office / Jail Lobbies Reopened, Normal Operations Resumed",
+        "McCain and DeSantis trade barbs over YouTube ads",
+    ],
+)
+def test_headlines_with_slashes_and_inner_capitals_are_no_menus(line: str) -> None:
+    assert not is_navigation(line)
+    assert is_headline(line)

@@ -265,3 +265,40 @@ def test_an_abbreviation_does_not_cut_a_headline() -> None:
                               "A federal judge on Monday ordered the review.\n")
     assert article.title == "State Dept. ordered to review 15,000 Clinton emails"
     assert not article.title_guessed
+
+
+def test_the_headline_is_the_line_above_the_date_line_below_a_menu() -> None:
+    article = extract_article(
+        "Reuters Photojournalism\n\nOur day's top images. See more | Photo caption\n\n"
+        "Photo\n\nSponsored Links\n\nSenate falls short of 70-vote goal on immigration bill\n\n"
+        "Related Topics\n\nWASHINGTON | Thu Jun 27, 2013 4:38pm EDT\n\n"
+        "WASHINGTON (Reuters) - The U.S. Senate's vote fell two votes short.\n")
+    assert article.title == "Senate falls short of 70-vote goal on immigration bill"
+    assert not article.title_guessed
+    assert article.date == EntryDate(date(2013, 6, 27), datetime(2013, 6, 27, 16, 38))
+
+
+def test_a_headline_ending_like_a_sentence_above_the_date_line() -> None:
+    article = extract_article(
+        "TheAlbaniaTime\n\n“Berisha closes the door”: No cooperation. The deadline is over!\n\n"
+        "2026-01-30 - 12:57\n\nThe leader of the opposition spoke on Friday.\n")
+    assert article.title == "“Berisha closes the door”: No cooperation. The deadline is over!"
+    assert article.date is not None and article.date.day == date(2026, 1, 30)
+
+
+def test_a_page_title_with_the_site_name_gives_way_to_the_headline() -> None:
+    article = extract_article(
+        "October 25, 2024, presidential campaign news | CNN Politics\n\n"
+        "October 25, 2024, presidential campaign news\n\nWhat we covered here.\n")
+    assert article.title == "October 25, 2024, presidential campaign news"
+
+
+def test_the_header_runs_past_a_copied_page_menu_to_the_date_line() -> None:
+    furniture = "\n".join(["Share on:", "Save this article", "Like this article 0",
+                           "Freedom of speech is not free!", "Donations are deductible",
+                           "Do not forget to give!", "Give now", "Menu bar", "Sections list"])
+    article = extract_article(f"Why you should vote on Sunday\n{furniture}\n"
+                              "Why you should vote on Sunday\nPublié le 4 mai 2012\n"
+                              "On Sunday, we choose a president.\n")
+    assert article.date == EntryDate(date(2012, 5, 4))
+    assert article.title == "Why you should vote on Sunday"
