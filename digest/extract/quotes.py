@@ -271,13 +271,19 @@ class _Reader:
     def _tail(self, plain: str, start: int, end: int) -> Source | None:
         """'," Austin said.' / '," said Austin, head of …' right after a quote."""
         ws = words(plain[start:min(end, start + 300)], start)
-        for k in range(min(len(ws), 9)):
+        for k in range(min(len(ws), 24)):
             size = _verb_length(ws, k)
             if not size:
                 continue
             before = ws[:k]
             while before and is_aux(before[-1]):
                 before.pop()
+            subject = leading_np(before)
+            if len(before) > 6 and subject and subject[-1].closes and before[-1].closes:
+                # '," Jennifer Palmieri, the campaign's director, said': an aside between.
+                return self.article.source(subject, plain)
+            if k >= 9:
+                return None
             if not before:
                 subject = leading_np(ws[k + size:])
                 if not subject:
