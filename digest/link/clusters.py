@@ -3,9 +3,10 @@
 Outlets rarely print the same words: one translates, another retranslates, a third quotes
 a clause or paraphrases. Lexical similarity alone barely separates two translations of one
 statement from another statement on the same topic, so links are gated first (same speaker,
-or an unknown one; dates within a window) and then judged on normalised text: exact
-repeats, excerpts (a quote inside a longer one), and fuzzy matches that need both shared
-content words and shared phrasing. Quotes with one text, speaker and kind within one
+or an unknown one; dates within a window) and then judged on normalised text (judge.py):
+exact repeats, excerpts (a quote inside a longer one, cuts and all), alignments (most words
+in the same order: re-edited wire copy) and fuzzy matches that need shared content words,
+shared phrasing and some of the order. Quotes with one text, speaker and kind within one
 window are judged as one unit: a formula reprinted daily is compared once per window, not
 once per pair of reprints. Candidates come from an inverted index over each unit's rarest
 words (prefix filtering); where a word is crowded (more units in its window than _CROWD)
@@ -33,6 +34,15 @@ from dataclasses import dataclass, replace
 from datetime import date
 from itertools import pairwise
 
+from digest.link.judge import (
+    MIN_COVER,
+    MIN_COVER_PHRASE,
+    MIN_SHARED,
+    MIN_SHARED_ALIGNED,
+    Method,
+    compatible,
+    judge,
+)
 from digest.link.people import People
 from digest.link.quotetext import Normaliser, Text
 from digest.link.speakers import speaker_keys
@@ -55,8 +65,9 @@ class QuoteRef:
 class Link:
     a: str
     b: str
-    method: str  # exact | excerpt | fuzzy ("semantic" is kept for a model-based signal)
-    score: float  # exact 1.0; excerpt: the share of the longer quote; fuzzy: similarity
+    method: Method  # exact | excerpt | aligned | fuzzy (judge.py)
+    score: float  # exact 1.0; excerpt: the share of the longer quote; aligned: the share
+    # of the shorter's words in order in the longer; fuzzy: similarity
 
 
 @dataclass(frozen=True)
@@ -66,113 +77,23 @@ class Cluster:
     links: tuple[Link, ...]
 
 
-# Thresholds, chosen on tests/fixtures/quotes/statements.yaml (see test_clusters_eval.py).
-_ACCEPT = 0.42  # fuzzy score for two verbatim quotes by one speaker, both dated
-_PARAPHRASE = 0.15  # more for an indirect quote: reporters reuse the topic's words
-_UNDATED = 0.05  # more when a date is missing: the window cannot rule anything out
-_UNKNOWN = 0.10  # more when a speaker is missing: the speaker gate cannot either
-_MIN_SHARED = 3  # content words in common, at least
-_MIN_COVER = 0.5  # share of the shorter quote's content words found in the other
-_MIN_COVER_PHRASE = 0.35  # enough for a known speaker when a long phrase is shared
-_PHRASE = 8  # content words in one shared run of words that alone make a score of 1
-_PHRASE_MIN = 4  # content words a shared run needs to count at all
-_COMPATIBLE = 0.3  # cover every pair in a cluster needs: what stops chaining
-_EXCERPT_WORDS = 2  # content words an excerpt needs (a known speaker), to not link "very"
-_EXCERPT_LENGTH = 5  # or words in all, with one content word: "You don't have the cards"
-_EXCERPT_WORDS_UNKNOWN = 4
-_SIMILAR_SIZE = 1.5  # below this ratio of sizes neither quote is an excerpt of the other
 _CROWD = 32  # units a word meets in a window, at most: the nearest in time
 _NEAREST = 16  # units a unit is judged against, at most: those it shares most words with
 
 
-def _pair(a: Text, b: Text) -> tuple[Text, Text]:
-    """(shorter, longer), by content words: overlap is measured on the shorter."""
-    la, lb = len(a.content), len(b.content)  # no tuples: this runs for every candidate
-    if la != lb:
-        return (a, b) if la < lb else (b, a)
-    return (a, b) if a.joined <= b.joined else (b, a)
-
-
-def _agree(short: Text, long: Text) -> bool:
-    """Do the names and numbers allow the same statement? Lexical overlap cannot tell
-    "evidence that DPRK troops are in Russia" from "evidence that Iran sent drones to
-    Russia"; a name or a number that one side lacks can."""
-    if len(short.names - long.names) > len(short.names) // 3:
-        return False
-    if len(long.content) >= _SIMILAR_SIZE * len(short.content):
-        return short.numbers <= long.numbers
-    return short.numbers == long.numbers
-
-
-def _cover(short: Text, long: Text) -> float:
-    return len(short.content & long.content) / len(short.content) if short.content else 0.0
-
-
-def _phrase(short: Text, long: Text) -> int:
-    """Content words in the longest run of words the two texts share."""
-    where: dict[str, list[int]] = defaultdict(list)
-    for j, word in enumerate(long.seq):
-        where[word].append(j)
-    best = 0
-    previous: dict[int, int] = {}
-    for word in short.seq:
-        gain = word in short.content
-        current = {j: previous.get(j - 1, 0) + gain for j in where.get(word, ())}
-        best = max(best, *current.values()) if current else best
-        previous = current
-    return best
-
-
-def _within(short: Text, long: Text) -> bool:
-    """Is `short` an excerpt of `long`: each of its runs of words (an outlet's cut or
-    insertion separates them) in `long`, in order?"""
-    at = 0
-    for run in short.runs:
-        at = long.joined.find(run, at)
-        if at < 0:
-            return False
-        at += len(run) - 1  # runs share the space between them
-    return True
-
-
 def _judge(qa: QuoteRef, ta: Text, qb: QuoteRef, tb: Text) -> Link | None:
-    known = qa.speaker is not None and qb.speaker is not None
-    short, long = _pair(ta, tb)
-    words = len(short.content)
-    if ta.seq == tb.seq and words >= (1 if known else _EXCERPT_WORDS_UNKNOWN):
-        return Link(qa.id, qb.id, "exact", 1.0)
-    enough = (words >= _EXCERPT_WORDS or (words and len(short.seq) >= _EXCERPT_LENGTH)
-              if known else words >= _EXCERPT_WORDS_UNKNOWN)
-    if enough and _within(short, long):
-        return Link(qa.id, qb.id, "excerpt", round(len(short.seq) / len(long.seq), 3))
-    if not _agree(short, long):
-        return None
-    cover = _cover(short, long)
-    if words * cover < _MIN_SHARED or cover < (_MIN_COVER_PHRASE if known else _MIN_COVER):
-        return None
-    need = _ACCEPT
-    need += _PARAPHRASE if "indirect" in (qa.kind, qb.kind) else 0.0
-    need += _UNDATED if qa.day is None or qb.day is None else 0.0
-    need += 0.0 if known else _UNKNOWN
-    score = 0.0
-    if cover >= _MIN_COVER:
-        score = (cover + len(short.bigrams & long.bigrams) / max(1, len(short.bigrams))) / 2
-    # One long shared phrase can make up for reworded surroundings. It must hold
-    # _PHRASE_MIN different shared content words (words * cover counts them): a word said
-    # over and over is not a phrase, and the check spares _phrase on most pairs.
-    if score < need and words * cover >= _PHRASE_MIN:
-        phrase = _phrase(short, long)
-        score = max(score, min(1.0, phrase / _PHRASE) if phrase >= _PHRASE_MIN else 0.0)
-    return Link(qa.id, qb.id, "fuzzy", round(score, 3)) if score >= need else None
+    judged = judge(ta, tb, known=qa.speaker is not None and qb.speaker is not None,
+                   indirect="indirect" in (qa.kind, qb.kind),
+                   undated=qa.day is None or qb.day is None)
+    return Link(qa.id, qb.id, judged[0], judged[1]) if judged else None
 
 
 def _compatible(qa: QuoteRef, ta: Text, qb: QuoteRef, tb: Text) -> bool:
-    """May two quotes share a cluster, linked or not? The cluster-level check that keeps a
-    long quote holding two statements from chaining their clusters into one."""
+    """May two quotes share a cluster, linked or not? Not when two speakers are known and
+    differ, nor when their texts are too far apart (judge.compatible)."""
     if qa.speaker and qb.speaker and qa.speaker != qb.speaker:
         return False
-    short, long = _pair(ta, tb)
-    return _within(short, long) or (_agree(short, long) and _cover(short, long) >= _COMPATIBLE)
+    return compatible(ta, tb)
 
 
 @dataclass(frozen=True)
@@ -250,8 +171,9 @@ def _candidates(units: Sequence[_Unit], window: int) -> set[int]:
     count = len(units)
     for i, unit in enumerate(units):
         n = len(unit.text.content)
-        cover = _MIN_COVER_PHRASE if unit.speaker else _MIN_COVER
-        need = max(1, min(n, max(_MIN_SHARED, math.ceil(cover * n))))
+        cover, least = (MIN_COVER_PHRASE, MIN_SHARED_ALIGNED) if unit.speaker else (
+            MIN_COVER, MIN_SHARED)
+        need = max(1, min(n, max(least, math.ceil(cover * n))))
         hits = min(3, need)
         # An unknown speaker may be anyone; a known one may be an unnamed one.
         probes = [(dated, undated, unit.speaker), (dated, undated, None)]
