@@ -4,9 +4,10 @@ Outlets write one person as "Olaf Scholz", "Scholz", "Mr Scholz" or "Chancellor 
 spokesman's boss; links are gated on the speaker, so two spellings of one person must meet.
 A name loses its honorifics and suffixes ("Mr.", "Sen.", "Jr."), then takes the registry's
 canonical name (people.yaml: aliases, transliterations, a registered person's surname), else
-the one full name in the same quotes that it is the surname or a spelling of ("Trump" is
-"Donald Trump" when no other Trump speaks). A surname two people share stays itself: it may
-link only to quotes given that same surname, which is what precision asks.
+the one full name in the same quotes that it is the surname, family name or a spelling of
+("Trump" is "Donald Trump" when no other Trump speaks; "Yoon" is "Yoon Suk Yeol", "Le Pen"
+"Marine Le Pen"). A surname two people share stays itself: it may link only to quotes given
+that same surname, which is what precision asks.
 """
 
 from __future__ import annotations
@@ -32,7 +33,25 @@ def speaker_keys(names: Iterable[str | None], people: People | None = None) -> M
         keyed[name] = registry.canonical(bare) or name_key(bare) or name
     # Full names among these quotes, so that a surname or a loose spelling finds its person.
     full = People(Person(key) for key in sorted(set(keyed.values())) if " " in key)
-    return {name: full.canonical(key) or key for name, key in keyed.items()}
+    parts = _parts(key for key in set(keyed.values()) if " " in key)
+    return {name: full.canonical(key) or _one(parts.get(name_key(key))) or key
+            for name, key in keyed.items()}
+
+
+def _parts(names: Iterable[str]) -> dict[str, set[str]]:
+    """Folded parts of full names that outlets use alone -> the names: each tail of words
+    ("Le Pen" of "Marine Le Pen", "Jae-myung" of "Lee Jae-myung") and the first word, which
+    is the family name where it comes first ("Yoon" of "Yoon Suk Yeol")."""
+    found: dict[str, set[str]] = {}
+    for name in names:
+        words = name_key(name).split()
+        for part in (words[:1], *(words[i:] for i in range(1, len(words)))):
+            found.setdefault(" ".join(part), set()).add(name)
+    return found
+
+
+def _one(names: set[str] | None) -> str | None:
+    return next(iter(names)) if names is not None and len(names) == 1 else None
 
 
 def _bare(name: str) -> str:

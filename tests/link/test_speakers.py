@@ -27,3 +27,11 @@ def test_a_surname_two_people_share_stays_itself() -> None:
 def test_initials_and_titles_leave_the_name() -> None:
     keys = speaker_keys(["Sen. John F. Kelly Jr.", "John Kelly", "JOHN KELLY"])
     assert keys["Sen. John F. Kelly Jr."] == keys["John Kelly"] == keys["JOHN KELLY"]
+
+
+def test_family_names_first_and_two_word_surnames_find_their_person() -> None:
+    keys = speaker_keys(["Yoon", "Yoon Suk Yeol", "Le Pen", "Marine Le Pen", "Jae-myung",
+                         "Lee Jae-myung", "Lee"])
+    assert keys["Yoon"] == keys["Yoon Suk Yeol"]
+    assert keys["Le Pen"] == keys["Marine Le Pen"]
+    assert keys["Jae-myung"] == keys["Lee"] == keys["Lee Jae-myung"]
