@@ -34,7 +34,7 @@ def speaker_keys(names: Iterable[str | None], people: People | None = None) -> M
     # Full names among these quotes, so that a surname or a loose spelling finds its person.
     full = People(Person(key) for key in sorted(set(keyed.values())) if " " in key)
     parts = _parts(key for key in set(keyed.values()) if " " in key)
-    return {name: full.canonical(key) or _one(parts.get(name_key(key))) or key
+    return {name: _one(parts.get(name_key(key))) or full.canonical(key) or key
             for name, key in keyed.items()}
 
 
