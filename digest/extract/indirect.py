@@ -170,6 +170,17 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _first_name(ws: Sequence[Word]) -> list[Word]:
+    """The first person a clause names ("Later on Sunday, Carson shared ..."): its subject
+    as far as a participle after it can tell."""
+    for k, word in enumerate(ws):
+        if word.text[0].isupper() and word.low not in STOP:
+            np = leading_np(ws[k:])
+            if np and parse_np([w.text for w in np]).name:
+                return np
+    return []
+
+
 def find_sources(text: str, start: int, end: int) -> list[Found]:
     """Every attribution in text[start:end], in reading order."""
     found: list[Found] = []
@@ -186,19 +197,20 @@ def find_sources(text: str, start: int, end: int) -> list[Found]:
         previous = text[max(start, match.start() - 12):match.start()].split()
         # "his comments", "Ginsburg's comments", "Rubio's proposed credit": a noun or an
         # adjective, not a verb.
-        if previous and (previous[-1].lower() in _DETERMINERS
+        if previous and (previous[-1].lower() in _DETERMINERS or previous[-1].lower() == "to"
                          or previous[-1].endswith(("'s", "’s", "s'", "s’"))):
             continue
         after = text[match.end():min(end, match.end() + _REACH)]
         near = max(start, match.start() - _REACH)
         subject = subject_before(text[near:match.start()], near)
+        prior = [f for f in found if f.kind == "verb" and f.pos < match.start()]
         inverted = not subject
-        if inverted and verb.endswith("ing"):
-            # "Trump tweeted, saying ...": a participle's subject is the clause's source.
-            prior = [f for f in found if f.kind == "verb" and f.pos < match.start()]
+        if verb.endswith("ing") and (inverted or prior):
+            # "Trump tweeted, saying ...", "Trump said before adding": a participle's
+            # subject is the clause's source.
             # Without a speech verb before it ("Trump took to Twitter, writing:") the
             # participle's subject is the one the sentence opens with.
-            subject = list(prior[-1].words) if prior else leading_np(
+            subject = list(prior[-1].words) if prior else _first_name(
                 words(text[start:match.start()], start))
             parsed = parse_np([w.text for w in subject])
             if not (parsed.name or parsed.role or parsed.pronoun):

@@ -37,6 +37,7 @@ from digest.extract.attribution import (
     blank_parentheses,
     is_aux,
     leading_np,
+    np_text,
     np_word,
     one_of,
     parse_np,
@@ -68,8 +69,8 @@ _NAMING = re.compile(r"\b(?:so-called|dubbed|named|titled|entitled|known as|nick
 # Up to five capitalised words and a speech verb, or a speech verb first: the sentence
 # goes on after a closing mark.
 _ATTRIBUTION_AFTER = re.compile(
-    r"\s*(?:(?:[A-Z][\w.’'-]*\s+){1,5}(?:" + one_of(AUX) + r"\s+)?)?"
-    + one_of(SPEECH_VERBS) + r"\b")
+    r"\s*(?:(?:[A-Z][\w.’'-]*\s+){1,5}|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3},[^\"“”.]{1,100},\s+)?"
+    r"(?:" + one_of(AUX) + r"\s+)?" + one_of(SPEECH_VERBS) + r"\b")
 _SMALL = frozenset({"of", "the", "and", "for", "in", "on", "a", "an", "de", "to"})
 
 
@@ -202,10 +203,11 @@ class _Reader:
                     verdict = (intro or Source("", None), True)
                 if verdict is not None:
                     direct[span.open] = verdict
+        # Words inside marks are the quoted person's, never an attribution of them
+        # ('Teachers "get why people believe it," Weingarten said': not "people").
         chars = list(plain)
         for span in spans:
-            if span.open in direct:
-                chars[span.start:span.end] = "x" * (span.end - span.start)
+            chars[span.start:span.end] = "x" * (span.end - span.start)
         plain = "".join(chars)
         unattributed: list[int] = []
         first = len(self.quotes)
@@ -287,7 +289,9 @@ class _Reader:
             if not before:
                 subject = leading_np(ws[k + size:])
                 if not subject:
-                    return None
+                    # '," said a New Hampshire Democrat': an attribution to no one named.
+                    rest = ws[k + size:k + size + 6]
+                    return Source(np_text(plain, rest), None) if rest else None
                 role = appositive_role(plain, subject[-1].end)
                 source = self.article.source(subject, plain)
                 return replace(source, role=role) if role and source.name else source
