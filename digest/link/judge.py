@@ -86,7 +86,11 @@ def compatible(a: Text, b: Text) -> bool:
     """May two texts share a cluster, linked or not? The cluster-level check that keeps a
     long quote holding two statements from chaining their clusters into one."""
     short, long = pair(a, b)
-    return within(short, long) or (_agree(short, long) and _cover(short, long) >= _COMPATIBLE)
+    if within(short, long):
+        return True
+    cover = _cover(short, long)
+    # One shared word ("we're ready for it" / "ready to exercise power") is no evidence.
+    return cover >= _COMPATIBLE and cover * len(short.content) >= 2 and _agree(short, long)
 
 
 def pair(a: Text, b: Text) -> tuple[Text, Text]:

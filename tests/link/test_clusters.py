@@ -259,3 +259,20 @@ def test_a_short_excerpt_of_plain_words_joins_its_sentence() -> None:
         quote("b-q1", "You don’t have the cards"), quote("c-q1", "You have the cards"),
     ])
     assert together(clusters, "a-q1", "b-q1") and not together(clusters, "a-q1", "c-q1")
+
+
+def test_one_shared_word_does_not_hold_two_statements_together() -> None:
+    # A rally speech printed whole carries both remarks; each joins it, but the short one
+    # shares a single word with the other statement and may not sit in its cluster.
+    speech = ("I can only welcome this, we are ready for it. We are ready to exercise power if "
+              "the French put their trust in us in these new national elections.")
+    clusters = link_quotes([
+        quote("a-q1", speech, speaker="Marine Le Pen"),
+        quote("b-q1", "We are ready to exercise power if the French trust us.",
+              speaker="Marine Le Pen"),
+        quote("c-q1", "We're ready to exercise power if the French people place their trust in "
+              "us in these future legislative elections.", speaker="Marine Le Pen"),
+        quote("d-q1", "We're ready for it", speaker="Marine Le Pen"),
+    ])
+    assert together(clusters, "b-q1", "c-q1")
+    assert not together(clusters, "b-q1", "d-q1")
