@@ -6,7 +6,8 @@ Two labelled sets, each article run through ingest's own reading (read_raw, then
 compose: the same metadata `digest ingest` writes):
 
 - pages: tests/fixtures/ingest_meta/, the heads of real web pages from many outlets as a
-  reader copies them, each labelled by hand (labels.yaml). Committed.
+  reader copies them, each labelled by hand (labels.yaml). Committed. Those marked
+  `held_out` were collected after the rules were tuned and are scored apart ("held-out").
 - polnear: the train and dev texts of the PolNeAR corpus (never its test split), with the
   titles and publication dates of its metadata.tsv. Not redistributable, so read from
   DIR/polnear/data (DIR from --data, else $DIGEST_EVAL_DATA, else .data/); skipped when
@@ -73,8 +74,8 @@ class Result:
 def load_pages(folder: Path = PAGES) -> list[Case]:
     labels = yaml.safe_load((folder / "labels.yaml").read_text(encoding="utf-8"))
     return [
-        Case("pages", item["file"].removesuffix(".txt"), folder / "pages" / item["file"],
-             item["title"], item["date"], item.get("language"))
+        Case("held-out" if item.get("held_out") else "pages", item["file"].removesuffix(".txt"),
+             folder / "pages" / item["file"], item["title"], item["date"], item.get("language"))
         for item in labels
     ]
 
@@ -248,7 +249,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sets: list[tuple[str, list[Case]]] = []
     if args.set in ("pages", "all"):
-        sets.append(("pages", load_pages()))
+        pages = load_pages()
+        for name in ("pages", "held-out"):
+            sets.append((name, [case for case in pages if case.set == name]))
     if args.set in ("polnear", "all"):
         folder = polnear_folder(args.data)
         polnear = load_polnear(folder)
