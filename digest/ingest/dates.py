@@ -63,6 +63,10 @@ _PATTERNS = tuple(
         + _TIME,
     )
 )
+# Capitalised words run into the date with nothing between but a space: a byline sets
+# a name apart ("By Jane Doe | ...", "Jane Doe, 23.10.2024") or loses the space to the
+# copy ("Iryna KutielievaThursday"), a headline need not ("City Council Roundup Jan 8 2024").
+_RUN_INTO_DATE = re.compile(r"[^\W\d_][^|,;:·•/()\[\]–—-]*[^\W\d_]\s+")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _OFFSET = re.compile(r"(?:UTC|GMT)?\s*(?P<sign>[+-])(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?")
 _UTC_NAMES = frozenset({"Z", "UTC", "GMT"})
@@ -94,6 +98,9 @@ class DateLine:
     date: EntryDate
     rank: int
     author: str | None
+    # The line opens with capitalised words run into the date: at the top of an article,
+    # that is its headline rather than a byline.
+    may_be_headline: bool = False
 
 
 # Jekyll's `2016-11-07-title.txt` and archive exports' `outlet_2016-11-07_title.txt`: an ISO
@@ -150,7 +157,10 @@ def read_date_line(line: str) -> DateLine | None:
             return None
     ranked = [(_rank(pieces[i]), i, entry) for i, (_, _, entry) in enumerate(found)]
     rank, _, best = min(ranked, key=lambda item: item[:2])
-    return DateLine(best, rank, ", ".join(names) or None)
+    lead = pieces[0].split()
+    headline_like = bool(names) and bool(lead) and lead[0].lower() not in LABEL_WORDS and bool(
+        _RUN_INTO_DATE.fullmatch(pieces[0]))
+    return DateLine(best, rank, ", ".join(names) or None, headline_like)
 
 
 def pick_date(prefix: EntryDate | None, lines: list[DateLine]) -> EntryDate | None:

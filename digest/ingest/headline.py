@@ -87,11 +87,11 @@ def is_headline(line: str, *, marked: bool = False) -> bool:
 def is_navigation(line: str) -> bool:
     """A menu, breadcrumb or tag list: "News Feed, Ukraine, Russia, War", "Home | World |
     Europe", or link texts glued together by the copy ("SolutionsLegalReuters News
-    AgencyRisk Management")."""
+    AgencyRisk Management", "Become a patronSupport Kyiv IndependentSave Ukrainian media")."""
     parts = [part for part in _NAV_SEPARATOR.split(line) if part]
     if len(parts) >= 3 and all(len(part.split()) <= 2 for part in parts):
         return True
-    return len(_GLUED_WORDS.findall(line)) >= 3
+    return len(_GLUED_WORDS.findall(line)) >= 2
 
 
 def is_subheading(line: str) -> bool:

@@ -12,9 +12,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from digest.ingest.author import parse_byline
+from digest.ingest.author import author_names, parse_byline
 from digest.ingest.boilerplate import DEFAULT_BOILERPLATE, is_boilerplate
-from digest.ingest.dates import DateLine, pick_date, read_date_line, split_prefix
+from digest.ingest.dates import pick_date, read_date_line, split_prefix
 from digest.ingest.headline import (
     is_headline,
     is_subheading,
@@ -60,8 +60,7 @@ def extract_article(
         for raw in rest.splitlines()
         if (line := _strip(raw)) and not is_boilerplate(line, boilerplate)
     ]
-    lines, date, author, anchor = _take_header(lines, prefix)
-    lines = _join_broken_lines(lines)
+    lines, date, author, anchor = _take_header(_join_broken_lines(lines), prefix)
     title: str | None = None
     guessed = False
     headline = _headline_above(lines, anchor)
@@ -87,25 +86,38 @@ def _take_header(
 ) -> tuple[list[str], EntryDate | None, str | None, int | None]:
     """Remove date lines (header only) and bylines; return the rest, the date, the author,
     and where in the rest the first of them stood (the headline is printed just above)."""
-    date_lines: list[DateLine] = []
+    header = _header_length(lines)
+    dated = [read_date_line(line) for line in lines[:header]]
+    if dated and dated[0] is not None and dated[0].may_be_headline:
+        dated[0] = None  # "City Council Roundup Jan 8 2024" atop the page is its headline
+    date_lines = [line for line in dated if line is not None]
     author: str | None = None
     anchor: int | None = None
     body: list[str] = []
-    in_header = True
     for index, line in enumerate(lines):
-        in_header = index < HEADER_LINES or (in_header and index < HEADER_LINES_MAX)
-        date_line = read_date_line(line) if in_header else None
-        # A line that is nothing but a byline is unambiguous wherever it stands.
-        byline = parse_byline(line) if author is None and date_line is None else None
+        date_line = dated[index] if index < header else None
+        byline = None
+        if author is None and date_line is None:
+            # A line that is nothing but a byline is unambiguous wherever it stands; one
+            # of bare names ("Arpan Rai, Tom Watling") only beside the date line.
+            beside = any(0 <= near < header and dated[near] for near in (index - 1, index + 1))
+            byline = parse_byline(line) or (author_names(line) if beside else None)
         if date_line is not None or byline is not None:
-            if date_line is not None:
-                date_lines.append(date_line)
             author = author or byline or (date_line.author if date_line else None)
-            anchor = len(body) if anchor is None and in_header else anchor
+            anchor = len(body) if anchor is None and index < header else anchor
             continue
-        in_header = in_header and not _is_prose(line)
         body.append(line)
     return body, pick_date(prefix, date_lines), author, anchor
+
+
+def _header_length(lines: list[str]) -> int:
+    """How many lines the header has: the first few (headline, deck, caption, byline,
+    whatever they look like), then on past furniture (menus, share buttons, appeals)
+    until a sentence of the story."""
+    for index in range(HEADER_LINES, min(len(lines), HEADER_LINES_MAX)):
+        if _is_prose(lines[index - 1]):
+            return index
+    return min(len(lines), HEADER_LINES_MAX)
 
 
 def _is_prose(line: str) -> bool:
@@ -134,7 +146,9 @@ def _headline_above(lines: list[str], anchor: int | None) -> int | None:
         return None
     for index in range(anchor - 1, max(anchor - 1 - HEADLINE_WINDOW, -1), -1):
         if not _BULLET.match(lines[index]) and is_headline(lines[index], marked=True):
-            return index
+            # A headline-shaped line just above is the headline, this one its deck.
+            above = index - 1
+            return above if above >= 0 and is_headline(lines[above]) else index
     return None
 
 

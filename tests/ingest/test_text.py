@@ -302,3 +302,23 @@ def test_the_header_runs_past_a_copied_page_menu_to_the_date_line() -> None:
                               "On Sunday, we choose a president.\n")
     assert article.date == EntryDate(date(2012, 5, 4))
     assert article.title == "Why you should vote on Sunday"
+
+
+def test_a_line_of_bare_names_beside_the_date_is_the_byline_and_the_deck_is_no_title() -> None:
+    article = extract_article(
+        "Notifications can be managed in browser preferences.\n\n"
+        "Ukraine-Russia war latest: Zelensky says the war can be stopped in 2025\n\n"
+        "Ukrainian president calls on European countries to invest in weapons\n\n"
+        "Arpan Rai,Tom Watling\nThursday 10 October 2024 06:46\nComments\n\n"
+        "Ukrainian president Volodymyr Zelensky says he believes Kyiv can end the war.\n")
+    assert article.title == ("Ukraine-Russia war latest: Zelensky says the war can be stopped "
+                             "in 2025")
+    assert article.author == "Arpan Rai,Tom Watling"
+    assert article.date == EntryDate(date(2024, 10, 10), datetime(2024, 10, 10, 6, 46))
+
+
+def test_a_headline_naming_a_day_at_the_top_is_the_title_not_a_byline() -> None:
+    article = extract_article("City Council Roundup Jan 8 2024\n\n"
+                              "The January 8th City Council Meeting began quietly.\n")
+    assert (article.title, article.date, article.author) == (
+        "City Council Roundup Jan 8 2024", None, None)
