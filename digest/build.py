@@ -34,6 +34,7 @@ from digest.errors import DigestError
 from digest.extract import Extracted
 from digest.extract.parallel import extract_all
 from digest.group import group_entries
+from digest.ids import SiteIds, site_ids
 from digest.link.coverage import find_story_views, with_auto_topics
 from digest.link.digest_links import link_entries
 from digest.link.people import People
@@ -89,7 +90,8 @@ def _build(config: Config, options: BuildOptions, engine: Engine, last: LastBuil
     linked = link_entries(grouped.entries, people, aliases,
                           link=lambda refs, names: engine(CLUSTERS, refs, names))
     stories = find_story_views(grouped.entries, linked, find=lambda docs: engine(STORIES, docs))
-    pages = (*plan_pages(grouped, linked, stories), search_page())
+    ids = site_ids(grouped, linked, stories)
+    pages = (*plan_pages(grouped, linked, stories, ids=ids), search_page())
 
     template_dirs = (theme_dir(), config.templates_dir)
     templates, site = folder_digest(template_dirs), site_context(config, options.drafts)
@@ -101,12 +103,12 @@ def _build(config: Config, options: BuildOptions, engine: Engine, last: LastBuil
                  lambda: entries_json(grouped.entries, config.root))
     outputs.file("data/quotes.json", linked, lambda: quotes_json(linked))
     outputs.file("data/people.json", linked, lambda: people_json(linked))
-    outputs.file("data/stories.json", stories, lambda: stories_json(stories))
+    outputs.file("data/stories.json", (stories, ids), lambda: stories_json(stories, ids))
     for path, data in static_files([d / "static" for d in template_dirs]).items():
         outputs.data(path, data)
     index = engine.resource("search index", SearchIndex)
-    outputs.group("search index", (grouped, linked),
-                  lambda: _indexed(index, records_from(grouped, linked)))
+    outputs.group("search index", (grouped, linked, ids),
+                  lambda: _indexed(index, records_from(grouped, linked), ids))
 
     out = str(options.output_dir.resolve())
     rendered = write(outputs, options.output_dir,
@@ -159,6 +161,7 @@ def _with_auto_topics(engine: Engine, extracted: Sequence[Extracted]) -> list[Ex
     return topical
 
 
-def _indexed(index: SearchIndex, records: Sequence[SearchRecord]) -> dict[str, bytes]:
-    index.update(records)
+def _indexed(index: SearchIndex, records: Sequence[SearchRecord], ids: SiteIds,
+             ) -> dict[str, bytes]:
+    index.update(records, ids)
     return dict(index.files)

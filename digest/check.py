@@ -12,7 +12,7 @@ from digest.errors import DigestError, Finding
 from digest.extract.markdown import entry_link_target
 from digest.link.people import People
 from digest.model import Entry
-from digest.slugs import name_slug
+from digest.slugs import same_name
 
 
 def check(config: Config, content_dir: Path) -> tuple[Finding, ...]:
@@ -34,7 +34,7 @@ def content_findings(
 ) -> list[Finding]:
     """Warnings about entries that parse. `build` reports these too, but counts the
     entries still marked for review in one line instead of one line each."""
-    known = {topic.slug for topic in config.topics}
+    known = {same_name(topic.name) for topic in config.topics}
     slugs = {entry.slug for entry in entries}
     # Every entry's path resolved only when one links to another by file: a resolve is
     # a few system calls, and the preview checks every entry on every build.
@@ -96,7 +96,7 @@ def _entry_findings(entry: Entry, known_topics: set[str], each_review: bool) -> 
 
     if known_topics:
         for topic in entry.topics:
-            if name_slug(topic) not in known_topics:
+            if same_name(topic) not in known_topics:
                 findings.append(Finding(
                     f"topic `{topic}` is not defined in digest.yaml", entry.path,
                     line("topics"),

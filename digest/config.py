@@ -10,7 +10,7 @@ from typing import Any
 from digest import frontmatter
 from digest.errors import DigestError, Finding
 from digest.model import Topic
-from digest.slugs import name_slug
+from digest.slugs import name_slug, same_name
 from digest.textio import DEFAULT_MAX_BYTES, read_text
 
 CONFIG_NAME = "digest.yaml"
@@ -141,12 +141,14 @@ def _topics(raw: Any, path: Path, line: int) -> tuple[Topic, ...]:
             )
         name = item["name"].strip()
         slug = name_slug(name)
-        if slug in seen:
+        # Names that only slug alike ("C", "C++") get pages of their own (digest.ids);
+        # names differing only in case or spacing are one topic, listed twice.
+        if same_name(name) in seen:
             raise DigestError(
-                f"topics {seen[slug]!r} and {name!r} would share the page topics/{slug}.html",
-                path, line, hint="rename one of them",
+                f"topics {seen[same_name(name)]!r} and {name!r} are one topic (case and "
+                "spacing do not tell topics apart)", path, line, hint="remove one of them",
             )
-        seen[slug] = name
+        seen[same_name(name)] = name
         description = item.get("description")
         topics.append(Topic(
             name=name, slug=slug, match=tuple(m.strip() for m in match),

@@ -14,6 +14,7 @@ from typing import Any
 from digest import frontmatter
 from digest.errors import DigestError, Finding
 from digest.model import Entry, EntryDate
+from digest.slugs import ENTRY_SLUG_MAX, bounded
 from digest.textio import DEFAULT_MAX_BYTES, SkippedFile, read_text
 
 KNOWN_KEYS = frozenset({
@@ -134,6 +135,9 @@ def parse_entry(path: Path, text: str) -> Entry:
     if not SLUG_RE.match(slug):
         raise DigestError(f"slug `{slug}` is not usable in a URL", path, line("slug"),
                           hint="use lower-case letters, digits and hyphens")
+    # The entry's page is `<slug>.html`: a long name is cut (with a hash, to stay unique)
+    # rather than make a file name the file system refuses.
+    slug = bounded(slug, ENTRY_SLUG_MAX)
     title = text_field("title")
     if title is None:
         raise DigestError("entry has no `title`", path, 1,

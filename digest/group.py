@@ -8,12 +8,12 @@ from datetime import date
 
 from digest.extract import Extracted
 from digest.model import Topic
-from digest.slugs import name_slug
+from digest.slugs import assign_slugs, same_name
 
 
 @dataclass(frozen=True)
 class Group:
-    key: str  # what the group's page is named after: 2024-10-30, 2024-10, a slug
+    key: str  # what the group's page is named after: 2024-10-30, 2024-10, a slug (digest.ids)
     title: str
     entries: tuple[Extracted, ...]  # newest first
     description: str | None = None
@@ -44,7 +44,7 @@ def newest_first(items: Iterable[Extracted]) -> list[Extracted]:
 def group_entries(extracted: Sequence[Extracted], topics: Sequence[Topic] = ()) -> Grouped:
     ordered = newest_first(extracted)
     dated = [x for x in ordered if x.entry.date is not None]
-    descriptions = {name_slug(t.name): t.description for t in topics}
+    descriptions = {same_name(t.name): t.description for t in topics}
     return Grouped(
         entries=tuple(ordered),
         days=_bucket(dated, lambda x: [_day(x)], _day_title),
@@ -90,17 +90,22 @@ def _named(
     ordered: Sequence[Extracted], names: Callable[[Extracted], Iterable[str]],
     descriptions: dict[str, str | None],
 ) -> tuple[Group, ...]:
-    """Groups keyed by the slug of a name, so "Kursk" and "kursk" share a page."""
+    """Groups of one name each, so "Kursk" and "kursk" share a page, titled by the newest
+    spelling. Each page's slug is assigned in order of first appearance, oldest first
+    (digest.slugs.assign_slugs): "C" and "C++" get pages of their own."""
     titles: dict[str, str] = {}
     buckets: dict[str, list[Extracted]] = {}
     for x in ordered:
         for name in names(x):
-            key = name_slug(name)
+            key = same_name(name)
             titles.setdefault(key, name)
             members = buckets.setdefault(key, [])
             if not members or members[-1] is not x:
                 members.append(x)
+    dated = [x for x in ordered if x.entry.date is not None]
+    first_seen = (*reversed(dated), *(x for x in ordered if x.entry.date is None))
+    slugs = assign_slugs(same_name(name) for x in first_seen for name in names(x))
     return tuple(
-        Group(key, titles[key], tuple(buckets[key]), descriptions.get(key))
-        for key in sorted(buckets, key=lambda k: titles[k].casefold())
+        Group(slugs[key], titles[key], tuple(buckets[key]), descriptions.get(key))
+        for key in sorted(buckets, key=lambda k: (titles[k].casefold(), k))
     )

@@ -158,10 +158,13 @@ def test_long_timelines_are_paged(project: Path, tmp_path: Path) -> None:
             f"---\ntitle: Report {i}\ndate: 2024-01-01T{i // 60:02d}:{i % 60:02d}:00\n"
             "source: Babel\ntopics: [NATO]\n---\nText.\n")
     build(load_config(project), BuildOptions(content, tmp_path / "s"))
-    pages = sorted(p.name for p in (tmp_path / "s" / "topics").glob("nato*.html"))
-    assert pages == ["nato-2.html", "nato-3.html", "nato.html"]
-    first = (tmp_path / "s" / "topics" / "nato.html").read_text()
+    topics = tmp_path / "s" / "topics"
+    pages = sorted([*(p.name for p in topics.glob("nato*.html")),
+                    *(f"nato/{p.name}" for p in (topics / "nato").glob("*.html"))])
+    assert pages == ["nato.html", "nato/2.html", "nato/3.html"]
+    first = (topics / "nato.html").read_text()
     assert "Report 119" in first and "Report 69" not in first and "page 1 of 3" in first
-    assert 'href="../topics/nato-2.html"' in first
-    last = (tmp_path / "s" / "sources" / "babel-3.html").read_text()
+    assert 'href="../topics/nato/2.html"' in first
+    last = (tmp_path / "s" / "sources" / "babel" / "3.html").read_text()
+    assert 'href="../../sources/babel/2.html"' in last
     assert "Report 0<" in last and 'rel="prev"' in last and 'rel="next"' not in last

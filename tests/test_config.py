@@ -32,7 +32,7 @@ def test_topics_paths_and_unknown_keys(tmp_path: Path) -> None:
 @pytest.mark.parametrize("text, message", [
     ("topics: NATO\n", "must be a list"),
     ("topics:\n  - match: [x]\n", "no `name`"),
-    ("topics:\n  - name: A b\n  - name: a-B\n", "share the page"),
+    ("topics:\n  - name: A b\n  - name: a  B\n", "are one topic"),
     ("max_bytes: -1\n", "positive"),
     ("boilerplate: 3\n", "list of patterns"),
     ("boilerplate: ['(unclosed']\n", "not a valid regular expression"),
@@ -43,3 +43,8 @@ def test_bad_config_is_a_clear_error(tmp_path: Path, text: str, message: str) ->
     with pytest.raises(DigestError, match=message) as err:
         load_config(tmp_path)
     assert "digest.yaml" in str(err.value)
+
+
+def test_topics_that_only_slug_alike_are_two_topics(tmp_path: Path) -> None:
+    (tmp_path / "digest.yaml").write_text("topics:\n  - C\n  - C++\n")
+    assert [t.name for t in load_config(tmp_path).topics] == ["C", "C++"]

@@ -14,7 +14,7 @@ from digest.extract import Extracted
 from digest.link.clusters import Cluster, Link, QuoteRef, link_quotes
 from digest.link.people import People
 from digest.model import Quote
-from digest.slugs import name_slug
+from digest.slugs import assign_slugs
 
 
 @dataclass(frozen=True)
@@ -124,13 +124,18 @@ def _people(items: Sequence[QuoteItem], registry: People) -> tuple[PersonView, .
         if item.quote.role:
             roles.setdefault(name, []).append(item.quote.role)
     known = {person.name: person for person in registry.people()}
+    # Two spellings linking did not join (no alias in people.yaml) are two people, each
+    # with a page of its own: slugs by first quote, oldest first (digest.ids).
+    first = sorted((i for i in items if i.quote.speaker is not None),
+                   key=lambda i: (i.day is None, i.day or date.min, i.entry.entry.slug, i.number))
+    slugs = assign_slugs(i.quote.speaker for i in first if i.quote.speaker is not None)
     views = []
     for name in sorted(said, key=str.casefold):
         person = known.get(name)
         given = [*roles.get(name, ()), *(r.role for r in (person.roles if person else ()))]
         newest = sorted(said[name], key=lambda i: (i.day or date.min, i.id), reverse=True)
         views.append(PersonView(
-            name=name, slug=name_slug(name), aliases=person.aliases if person else (),
+            name=name, slug=slugs[name], aliases=person.aliases if person else (),
             roles=tuple(dict.fromkeys(given)), items=tuple(newest),
         ))
     return tuple(views)

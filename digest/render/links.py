@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from digest.extract import Extracted
+from digest.ids import SiteIds
 from digest.link.digest_links import QuoteItem
-from digest.slugs import name_slug
 
 
 def entry_path(x: Extracted) -> str:
@@ -21,8 +21,9 @@ class Links:
     path arithmetic in the hottest loop of a build.
     """
 
-    def __init__(self, page: str) -> None:
+    def __init__(self, page: str, ids: SiteIds | None = None) -> None:
         self.root = "../" * page.count("/")
+        self.ids = ids or SiteIds()  # pages that name no topic, source, person or story
 
     def to(self, target: str) -> str:
         if target.startswith(("http://", "https://")):
@@ -42,22 +43,22 @@ class Links:
         return self.to(f"months/{key}.html")
 
     def topic(self, name: str) -> str:
-        return self.to(f"topics/{name_slug(name)}.html")
+        return self.to(f"topics/{self.ids.slug('topic', name)}.html")
 
     def topic_feed(self, name: str) -> str:
-        return self.to(f"topics/{name_slug(name)}.xml")
+        return self.to(f"topics/{self.ids.slug('topic', name)}.xml")
 
     def source(self, name: str) -> str:
-        return self.to(f"sources/{name_slug(name)}.html")
+        return self.to(f"sources/{self.ids.slug('source', name)}.html")
 
     def person(self, name: str) -> str:
-        return self.to(f"people/{name_slug(name)}.html")
+        return self.to(f"people/{self.ids.slug('person', name)}.html")
 
     def quote(self, item: QuoteItem) -> str:
         return self.to(item.path)
 
     def story(self, story_id: str) -> str:
-        return self.to(f"stories/{story_id}.html")
+        return self.to(f"stories/{self.ids.slug('story', story_id)}.html")
 
     def asset(self, name: str) -> str:
         return self.to(f"assets/{name}")

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from digest.extract import Extracted
 from digest.group import Group, Grouped
+from digest.ids import SiteIds, site_ids
 from digest.link.coverage import StoryView
 from digest.link.digest_links import Linked
 from digest.render.links import entry_path
@@ -27,20 +28,25 @@ class Page:
 
 def plan_pages(
     grouped: Grouped, linked: Linked | None = None, stories: Sequence[StoryView] = (),
+    ids: SiteIds | None = None,
 ) -> tuple[Page, ...]:
     """Every page of the site, each with the context it is rendered from: what decides
-    whether it is rendered again (digest.engine.outputs)."""
+    whether it is rendered again (digest.engine.outputs).
+
+    Every context holds `ids` (digest.ids): the links a page renders depend on it."""
+    ids = ids or site_ids(grouped, linked, stories)
     story_of = {x.entry.slug: s for s in stories for x in s.entries}
-    return (*_pages(grouped, linked, story_of),
-            *(_quote_pages(linked) if linked else ()), *_story_pages(stories))
+    return (*_pages(grouped, linked, story_of, ids),
+            *(_quote_pages(linked, ids) if linked else ()), *_story_pages(stories, ids))
 
 
-def _story_pages(stories: Sequence[StoryView]) -> Iterator[Page]:
+def _story_pages(stories: Sequence[StoryView], ids: SiteIds) -> Iterator[Page]:
     # In pages, as timelines are: an edit re-renders the page its story is on.
     for path, chunk, pager in _split("stories/index", _by_recency(stories)):
-        yield Page(path, "stories.html", {"stories": chunk, "pager": pager})
+        yield Page(path, "stories.html", {"stories": chunk, "pager": pager, "ids": ids})
     for story in stories:
-        yield Page(f"stories/{story.id}.html", "story.html", {"s": story})
+        yield Page(f"stories/{ids.slug('story', story.id)}.html", "story.html",
+                   {"s": story, "ids": ids})
 
 
 def _by_recency(stories: Sequence[StoryView]) -> tuple[StoryView, ...]:
@@ -56,16 +62,16 @@ def _stories_of(entries: Sequence[Extracted], story_of: Mapping[str, StoryView],
     return _by_recency(list(found.values()))
 
 
-def _quote_pages(linked: Linked) -> Iterator[Page]:
+def _quote_pages(linked: Linked, ids: SiteIds) -> Iterator[Page]:
     for cluster in linked.clusters:
         if len(cluster.items) > 1:
-            yield Page(f"quotes/{cluster.id}.html", "cluster.html", {"c": cluster})
-    yield Page("people/index.html", "people.html", {"people": linked.people})
+            yield Page(f"quotes/{cluster.id}.html", "cluster.html", {"c": cluster, "ids": ids})
+    yield Page("people/index.html", "people.html", {"people": linked.people, "ids": ids})
     for person in linked.people:
-        yield Page(f"people/{person.slug}.html", "person.html", {"p": person})
+        yield Page(f"people/{person.slug}.html", "person.html", {"p": person, "ids": ids})
 
 
-def _entry_quotes(x: Extracted, linked: Linked | None,
+def _entry_quotes(x: Extracted, linked: Linked | None, ids: SiteIds,
                   others_of: dict[tuple[str, str], tuple[str, ...]]) -> dict[str, Any]:
     """The entry's quotes, and for each cluster the other outlets that carried it.
     `others_of` keeps each (cluster, outlet)'s answer for the next entry: a cluster's
@@ -80,66 +86,66 @@ def _entry_quotes(x: Extracted, linked: Linked | None,
             found = others_of[item.cluster, source] = tuple(
                 outlet for outlet in (cluster.outlets if cluster else ()) if outlet != source)
         others[item.cluster] = found
-    return {"x": x, "quotes": items, "others": others}
+    return {"x": x, "quotes": items, "others": others, "ids": ids}
 
 
 def _pages(g: Grouped, linked: Linked | None, story_of: Mapping[str, StoryView],
-           ) -> Iterator[Page]:
+           ids: SiteIds) -> Iterator[Page]:
     days = _home_days(g.days)
-    yield Page("index.html", "index.html", {
+    yield Page("index.html", "index.html", {"ids": ids,
         "days": days, "undated": g.undated, "total": len(g.entries), "months": g.months,
         "stories": _stories_of([x for d in days for x in d.entries], story_of)[:10],
         "story_of": {x.entry.slug: story_of[x.entry.slug].id for d in days for x in d.entries
                      if x.entry.slug in story_of and len(story_of[x.entry.slug].entries) > 1},
     })
     yield Page("archive.html", "archive.html", {"months": g.months, "undated": g.undated})
-    yield Page("undated.html", "list.html", {
+    yield Page("undated.html", "list.html", {"ids": ids,
         "heading": "Undated entries", "kind": "undated", "entries": g.undated,
         "intro": "Entries whose source gave no date. Add `date:` to their front-matter.",
     })
     for day in g.days:
-        yield Page(f"days/{day.key}.html", "list.html", _list(day, "day"))
+        yield Page(f"days/{day.key}.html", "list.html", _list(day, "day", ids))
     days_of: dict[str, list[Group]] = {}
     for day in g.days:
         days_of.setdefault(day.key[:7], []).append(day)
     for month in g.months:
-        yield Page(f"months/{month.key}.html", "month.html", {
+        yield Page(f"months/{month.key}.html", "month.html", {"ids": ids,
             "group": month, "heading": month.title, "kind": "month",
             "days": tuple(days_of.get(month.key, ())),
         })
     yield Page("topics/index.html", "groups.html", {
-        "heading": "Topics", "kind": "topic", "groups": g.topics,
+        "ids": ids, "heading": "Topics", "kind": "topic", "groups": g.topics,
     })
     for topic in g.topics:
         yield from _paged(f"topics/{topic.key}", topic, "topic",
-                          _stories_of(topic.entries, story_of)[:20])
+                          _stories_of(topic.entries, story_of)[:20], ids)
         yield Page(f"topics/{topic.key}.xml", "feed.xml", {
-            "feed_title": topic.title, "feed_path": f"topics/{topic.key}.xml",
+            "ids": ids, "feed_title": topic.title, "feed_path": f"topics/{topic.key}.xml",
             "alternate": f"topics/{topic.key}.html", "entries": _dated(topic.entries),
         })
     yield Page("sources/index.html", "groups.html", {
-        "heading": "Sources", "kind": "source", "groups": g.sources,
+        "ids": ids, "heading": "Sources", "kind": "source", "groups": g.sources,
     })
     for source in g.sources:
-        yield from _paged(f"sources/{source.key}", source, "source", ())
+        yield from _paged(f"sources/{source.key}", source, "source", (), ids)
     others_of: dict[tuple[str, str], tuple[str, ...]] = {}
     for x in g.entries:
-        yield Page(entry_path(x), "entry.html", _entry_quotes(x, linked, others_of))
+        yield Page(entry_path(x), "entry.html", _entry_quotes(x, linked, ids, others_of))
     yield Page("feed.xml", "feed.xml", {
-        "feed_title": None, "feed_path": "feed.xml", "alternate": "index.html",
+        "ids": ids, "feed_title": None, "feed_path": "feed.xml", "alternate": "index.html",
         "entries": _dated(g.entries),
     })
     yield Page("404.html", "404.html", {})
 
 
 def _paged(stem: str, group: Group, kind: str, stories: tuple[StoryView, ...],
-           ) -> Iterator[Page]:
-    """A long timeline in pages of PAGE_SIZE, newest first: `x.html`, `x-2.html`, ...
+           ids: SiteIds) -> Iterator[Page]:
+    """A long timeline in pages of PAGE_SIZE, newest first: `x.html`, `x/2.html`, ...
 
     An edit to one entry then re-renders the one page it is on, and nobody
     scrolls through ten thousand cards."""
     for n, (path, chunk, pager) in enumerate(_split(stem, group.entries)):
-        context = _list(group, kind)
+        context = _list(group, kind, ids)
         context["entries"] = chunk
         context["stories"] = stories if n == 0 else ()
         context["pager"] = {**pager, "total": len(group.entries)}
@@ -147,21 +153,22 @@ def _paged(stem: str, group: Group, kind: str, stories: tuple[StoryView, ...],
 
 
 def _split(stem: str, items: Sequence[T]) -> list[tuple[str, Sequence[T], dict[str, Any]]]:
-    """Items in pages of PAGE_SIZE, `stem.html`, `stem-2.html`, ...: (path, items, pager)
-    for each, and one page even for no items."""
+    """Items in pages of PAGE_SIZE, `stem.html`, `stem/2.html`, ...: (path, items, pager)
+    for each, and one page even for no items. Later pages go in a folder: `stem-2` could
+    be another topic's slug ("NATO 2"), a name with a slash cannot."""
     chunks = [items[i:i + PAGE_SIZE] for i in range(0, len(items), PAGE_SIZE)] or [items[:0]]
-    paths = [f"{stem}.html" if n == 0 else f"{stem}-{n + 1}.html" for n in range(len(chunks))]
+    paths = [f"{stem}.html" if n == 0 else f"{stem}/{n + 1}.html" for n in range(len(chunks))]
     return [(paths[n], chunk, {
         "number": n + 1, "count": len(paths), "prev": paths[n - 1] if n > 0 else None,
         "next": paths[n + 1] if n + 1 < len(paths) else None,
     }) for n, chunk in enumerate(chunks)]
 
 
-def _list(group: Group, kind: str) -> dict[str, Any]:
+def _list(group: Group, kind: str, ids: SiteIds) -> dict[str, Any]:
     # Only what the page shows: a page's fingerprint must not change when an
     # entry on another page of the same group does.
     return {"heading": group.title, "kind": kind, "entries": group.entries,
-            "intro": group.description}
+            "intro": group.description, "ids": ids}
 
 
 def _home_days(days: tuple[Group, ...]) -> tuple[Group, ...]:

@@ -13,6 +13,7 @@ from jinja2 import Environment
 from digest import __version__
 from digest.config import Config
 from digest.extract import Extracted
+from digest.ids import SiteIds
 from digest.link.coverage import StoryView
 from digest.link.digest_links import Linked
 from digest.paths import origin_path
@@ -27,8 +28,8 @@ def render_pages(
     large site is never held in memory whole (a gigabyte at 10,000 articles)."""
     for page in pages:
         template = env.get_template(page.template)
-        html = template.render(site=site, link=Links(page.path), page_path=page.path,
-                               **page.context)
+        links = Links(page.path, page.context.get("ids"))
+        html = template.render(site=site, link=links, page_path=page.path, **page.context)
         yield page.path, html.encode("utf-8")
 
 
@@ -98,11 +99,11 @@ def people_json(linked: Linked) -> bytes:
     ])
 
 
-def stories_json(stories: Sequence[StoryView]) -> bytes:
+def stories_json(stories: Sequence[StoryView], ids: SiteIds) -> bytes:
     """site/data/stories.json: each story's entries, dates and the figures it reports."""
     return data_file("stories", [
         {
-            "id": s.id, "title": s.title, "path": f"stories/{s.id}.html",
+            "id": s.id, "title": s.title, "path": Links("", ids).story(s.id),
             "entries": [x.entry.slug for x in s.entries],
             "first": s.first.isoformat() if s.first else None,
             "last": s.last.isoformat() if s.last else None,

@@ -43,6 +43,7 @@ from itertools import chain, repeat
 from operator import attrgetter, or_
 from typing import TypeAlias
 
+from digest.ids import SiteIds
 from digest.search.record import SearchRecord, unequal_positions, validate
 from digest.search.shards import (
     CHUNK_POSTINGS,
@@ -94,6 +95,7 @@ class SearchIndex:
         self._word_df: Counter[str] = Counter()
         self._prefix_words: dict[str, set[str]] = {}
         self._members: dict[tuple[str, str], list[int]] = {}
+        self._ids = SiteIds()
         self._days: list[int] = []
         self._date_range: list[str] | None = None
         self._old: dict[str, bytes | None] | None = None  # while patching: files as they were
@@ -103,14 +105,17 @@ class SearchIndex:
         self._order: list[int] = []  # record number -> position in `given`
         self._rank: list[int] = []  # position in `given` -> record number
 
-    def update(self, records: Iterable[SearchRecord]) -> set[str]:
-        """Index exactly `records`; return the paths of the files that changed or went."""
+    def update(self, records: Iterable[SearchRecord], ids: SiteIds | None = None) -> set[str]:
+        """Index exactly `records`; return the paths of the files that changed or went.
+        `ids` names the filter files (digest.ids); when it changes, everything is redone."""
         given = list(records)
         before = self.files
+        ids = ids or SiteIds()
+        same_ids, self._ids = ids == self._ids, ids
         # The same ids in the same order as last time (a build lists its records in a
         # stable order): reuse the last sort, and look only at records that changed.
         moved = unequal_positions(given, self._given) \
-            if self.files and len(given) == len(self._given) else None
+            if self.files and same_ids and len(given) == len(self._given) else None
         if moved is not None and all(given[i].id == self._given_ids[i] for i in moved):
             changed = sorted(self._rank[i] for i in moved)
             self._given = given
@@ -165,7 +170,7 @@ class SearchIndex:
         self._prefix_bytes = sum(map(word_size, self._word_df))
         self._members = {}
         for n, record in enumerate(ordered):
-            for key in filter_keys(record):
+            for key in filter_keys(record, self._ids):
                 self._members.setdefault(key, []).append(n)
         self._days = [day_number(r.date) for r in ordered]
         self._date_range = day_range(self._days)
@@ -264,7 +269,7 @@ class SearchIndex:
                 del self._postings[term]
 
     def _move_filters(self, n: int, old: SearchRecord, new: SearchRecord) -> set[tuple[str, str]]:
-        was, now = filter_keys(old), filter_keys(new)
+        was, now = filter_keys(old, self._ids), filter_keys(new, self._ids)
         for key in was.keys() - now.keys():
             members = self._members[key]
             members.remove(n)
@@ -389,16 +394,17 @@ class SearchIndex:
             "prefixShards": len(self._prefix_keys),
             "metaRecords": META_RECORDS,
             "split": self._split,
-            "filters": filter_values(self._members, self._records),
+            "filters": filter_values(self._members, self._records, self._ids),
             "dates": self._date_range,
         }
         self._put("search/manifest.js", script("manifest", manifest))
 
 
-def build_index(records: Iterable[SearchRecord]) -> dict[str, bytes]:
+def build_index(records: Iterable[SearchRecord], ids: SiteIds | None = None,
+                ) -> dict[str, bytes]:
     """Site-relative path -> bytes of every file of the index of `records`."""
     index = SearchIndex()
-    index.update(records)
+    index.update(records, ids)
     return index.files
 
 

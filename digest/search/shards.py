@@ -13,9 +13,9 @@ from datetime import date, timedelta
 from itertools import chain, repeat
 from operator import and_, rshift, sub
 
+from digest.ids import SiteIds
 from digest.render.site import html_safe_json
 from digest.search.record import SearchRecord
-from digest.slugs import name_slug
 
 TARGET_BYTES = 16_000  # average shard size; hashing spreads them around it
 CHUNK_POSTINGS = 2_000  # postings a part: ~12 KB of JSON; longer lists are cut into parts
@@ -120,15 +120,16 @@ def meta_script(block: int, records: Sequence[SearchRecord]) -> bytes:
     return script(f"m/{block}", rows)
 
 
-def filter_keys(record: SearchRecord) -> dict[tuple[str, str], str]:
-    """(filter, slug) -> label for every filter value of a record, each once."""
+def filter_keys(record: SearchRecord, ids: SiteIds) -> dict[tuple[str, str], str]:
+    """(filter, slug) -> label for every filter value of a record, each once; the slugs
+    are those of the value's page (digest.ids), so two speakers never share a filter."""
     keys: dict[tuple[str, str], str] = {}
     for topic in record.topics:
-        keys.setdefault(("topic", name_slug(topic)), topic)
+        keys.setdefault(("topic", ids.slug("topic", topic)), topic)
     if record.source:
-        keys.setdefault(("source", name_slug(record.source)), record.source)
+        keys.setdefault(("source", ids.slug("source", record.source)), record.source)
     if record.speaker:
-        keys.setdefault(("speaker", name_slug(record.speaker)), record.speaker)
+        keys.setdefault(("speaker", ids.slug("person", record.speaker)), record.speaker)
     keys.setdefault(("kind", record.kind), record.kind)
     return keys
 
@@ -140,10 +141,11 @@ def filter_script(key: tuple[str, str], members: Sequence[int]) -> bytes:
 
 
 def filter_values(members: Mapping[tuple[str, str], Sequence[int]],
-                  records: Sequence[SearchRecord]) -> dict[str, list[list[str | int]]]:
+                  records: Sequence[SearchRecord], ids: SiteIds,
+                  ) -> dict[str, list[list[str | int]]]:
     """Filter -> [[slug, label, count], ...], by label: what the page offers in its menus.
     A value's label is the one its first record gives it ("Kursk" or "kursk")."""
-    labelled = [(filter_keys(records[ns[0]])[key], key, len(ns))
+    labelled = [(filter_keys(records[ns[0]], ids)[key], key, len(ns))
                 for key, ns in members.items()]
     values: dict[str, list[list[str | int]]] = {name: [] for name in FILTERS}
     for label, (field, slug), count in sorted(labelled, key=lambda v: (v[0].casefold(), v[1])):

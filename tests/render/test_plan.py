@@ -17,12 +17,12 @@ def test_the_stories_index_is_paged_latest_first() -> None:
     stories = [story(n) for n in range(PAGE_SIZE * 2 + 1)]
     pages = {p.path: p.context for p in plan_pages(group_entries([], ()), None, stories)
              if p.template == "stories.html"}
-    assert list(pages) == ["stories/index.html", "stories/index-2.html", "stories/index-3.html"]
+    assert list(pages) == ["stories/index.html", "stories/index/2.html", "stories/index/3.html"]
     first, second, last = pages.values()
     assert first["stories"][0].id == f"s-{PAGE_SIZE * 2:03d}"  # the latest
     assert len(first["stories"]) == PAGE_SIZE and [s.id for s in last["stories"]] == ["s-000"]
     assert second["pager"] == {"number": 2, "count": 3, "prev": "stories/index.html",
-                               "next": "stories/index-3.html"}
+                               "next": "stories/index/3.html"}
 
 
 def test_no_stories_still_give_the_index() -> None:
