@@ -114,21 +114,33 @@ def within(short: Text, long: Text) -> bool:
 
 
 def aligned(short: Text, long: Text) -> float:
-    """The share of the shorter text's words that the longer has in the same order: their
-    longest common subsequence over the shorter's length. Computed a word at a time on a
-    bit vector of the longer's positions (Allison and Dix; Crochemore et al. 2001), so it
-    costs a few integer operations per word, not a table."""
-    if not short.seq:
+    """The share of the shorter text's words that the longer has in the same order, within
+    a stretch of it not much longer than the shorter: a sentence of a long quote may be
+    retold, but its words scattered over a paragraph are no retelling."""
+    n = len(short.seq)
+    if not n:
         return 0.0
+    if len(long.seq) <= 2 * n:
+        return _common(short.seq, long.seq) / n
+    # Windows of 2n words every n/2: any stretch of 1.5n words lies inside one of them.
+    step = max(1, n // 2)
+    return max(_common(short.seq, long.seq[start:start + 2 * n])
+               for start in range(0, len(long.seq) - n, step)) / n
+
+
+def _common(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """The length of the longest common subsequence of two word sequences, a word of `a`
+    at a time on a bit vector of `b`'s positions (Allison and Dix; Crochemore et al. 2001):
+    a few integer operations per word, not a table."""
     where: dict[str, int] = {}
-    for j, word in enumerate(long.seq):
+    for j, word in enumerate(b):
         where[word] = where.get(word, 0) | 1 << j
-    width = (1 << len(long.seq)) - 1
+    width = (1 << len(b)) - 1
     row = width  # a 0 bit: a position the common subsequence has used
-    for word in short.seq:
+    for word in a:
         match = row & where.get(word, 0)
         row = ((row + match) | (row - match)) & width
-    return (len(long.seq) - row.bit_count()) / len(short.seq)
+    return len(b) - row.bit_count()
 
 
 def _agree(short: Text, long: Text) -> bool:

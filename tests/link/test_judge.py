@@ -24,9 +24,21 @@ def test_alignment_is_the_share_of_words_in_order() -> None:
     rng = random.Random(3)
     for _ in range(300):
         a = " ".join(rng.choice("alpha beta gamma delta echo".split()) for _ in range(9))
-        b = " ".join(rng.choice("alpha beta gamma delta echo fox".split()) for _ in range(25))
+        b = " ".join(rng.choice("alpha beta gamma delta echo fox".split()) for _ in range(15))
         ta, tb = NORMALISE(a), NORMALISE(b)
         assert aligned(ta, tb) == _lcs(ta.seq, tb.seq) / len(ta.seq)
+
+
+def test_words_scattered_over_a_paragraph_are_not_aligned() -> None:
+    sentence = NORMALISE("the first factor was that we did not want to shed Russian blood")
+    paragraph = NORMALISE(
+        "They wanted to disband the Wagner PMC. We went out on June 23 for a justice march. "
+        "In one day we walked 200 kilometers to Moscow. During this time, we did not shed a "
+        "single drop of blood of our fighters. Now the moment has come when blood may be "
+        "shed, so, realizing the responsibility that Russian blood may be shed by one of the "
+        "parties, we are turning our columns around")
+    assert _lcs(sentence.seq, paragraph.seq) / len(sentence.seq) > 0.5
+    assert aligned(sentence, paragraph) < 0.45
 
 
 def _judged(a: str, b: str) -> str | None:
