@@ -79,6 +79,7 @@ _BRAND = re.compile(r"^(?!Mc|Mac|De|Di|Da|La|Le|Van|Von|O['’])[A-Z][a-z]+[A-Z]
 _PARTICLES = frozenset({"bin", "al", "de", "van", "von", "der", "da", "di", "la", "le", "ibn"})
 AUX = load("aux")
 _CONNECTORS = frozenset({"of", "the", "and", "for"})
+_INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "three", "many"})
 _EDGES = "\"'“”„«»‘’()[]{},.;:!?…—–-*"
 _NP_CLOSERS = frozenset(",.;:!?…)]—–\"”»")
 _OPENERS = "\"“„«‘(['"
@@ -356,9 +357,10 @@ class Article:
         if parsed.name:
             name = self.person(parsed.name, titled=parsed.role is not None)
             return Source(shown, name, parsed.role or self.role_of(name))
-        if parsed.role:
+        if parsed.role and ws[0].low not in _INDEFINITE:
             return Source(shown, self._holder(parsed.role), parsed.role)
-        return Source(shown, None)
+        # "a top aide", "one former official": someone the text does not name.
+        return Source(shown, None, parsed.role)
 
     def role_of(self, name: str | None) -> str | None:
         return self._role_of.get(name) if name else None

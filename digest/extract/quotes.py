@@ -210,14 +210,21 @@ class _Reader:
             chars[span.start:span.end] = "x" * (span.end - span.start)
         plain = "".join(chars)
         unattributed: list[int] = []
+        attributed: Source | None = None  # the source of the paragraph's last direct quote
         first = len(self.quotes)
         for (s0, s1), group in zip(bounds, groups, strict=True):
             found = find_sources(plain, s0, s1)
             for span in group:
                 if span.open in direct:
                     told, known = direct[span.open]
+                    if not known and attributed is not None:
+                        # '"Did he?" said one official. "But it was right."': the second
+                        # quote goes on in the voice of the first, named or not.
+                        told, known = attributed, True
                     if not known:
                         unattributed.append(len(self.quotes))
+                    else:
+                        attributed = told
                     self._add(index, span.start, span.end, "direct", told)
                     self.saw(told)
                 elif found and not _is_name(text[span.start:span.end],
