@@ -168,3 +168,17 @@ def test_long_timelines_are_paged(project: Path, tmp_path: Path) -> None:
     last = (tmp_path / "s" / "sources" / "babel" / "3.html").read_text()
     assert 'href="../../sources/babel/2.html"' in last
     assert "Report 0<" in last and 'rel="prev"' in last and 'rel="next"' not in last
+
+
+def test_an_ingested_articles_language_is_its_pages_lang(project: Path) -> None:
+    raw = project / "seeds" / "scholz.txt"
+    raw.write_text("Scholz hält am Sonntag eine Fernsehansprache\n\nBundeskanzler Olaf Scholz will "
+                   "sich am Sonntag mit einer Fernsehansprache direkt an das Volk wenden. An jenem "
+                   "Tag jährt sich das Ende des Zweiten Weltkriegs.\n")
+    ingest([project / "seeds"], IngestOptions(project / "content", project))
+    config = load_config(project)
+    build(config, BuildOptions(config.content_dir, config.output_dir))
+    page = (project / "site" / "entries" / "scholz-halt-am-sonntag-eine-fernsehansprache.html")
+    assert '<article class="entry" lang="de">' in page.read_text()
+    english = next(p for p in (project / "site" / "entries").glob("putin-will-not*.html"))
+    assert '<article class="entry" lang="en">' in english.read_text()

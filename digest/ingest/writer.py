@@ -21,6 +21,7 @@ from digest.content import entry_files
 from digest.errors import DigestError
 from digest.ingest.article import RawArticle
 from digest.ingest.dates import date_from_name
+from digest.ingest.language import detect_language
 from digest.model import EntryDate
 
 _HASH_LINE = re.compile(r"^entry_hash: *([0-9a-f]{16})\n", re.MULTILINE)
@@ -34,9 +35,12 @@ _APOSTROPHES = [["'", ""], ["\u2019", ""], ["\u02bc", ""]]
 def compose(article: RawArticle, overrides: Mapping[str, Any], origin: str) -> dict[str, Any]:
     """Front-matter for an article: what was found, then sidecar and command line on top."""
     named = date_from_name(article.origin.name) if article.date is None else None
-    found: dict[str, Any] = {"title": article.title, "date": article.date or named,
-                             "author": article.author, **article.meta}
     given = {k: v for k, v in overrides.items() if v not in (None, "", [])}
+    # The page's or front-matter's own `lang` stands; otherwise the text tells.
+    language = article.meta.get("language") or given.get("language") or detect_language(
+        f"{article.title or ''}\n{article.body}")
+    found: dict[str, Any] = {"title": article.title, "date": article.date or named,
+                             "author": article.author, **article.meta, "language": language}
     merged = {**found, **given}
     meta: dict[str, Any] = {}
     for key in _ORDER:

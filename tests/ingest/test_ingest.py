@@ -193,3 +193,17 @@ def test_a_date_in_the_file_name_is_used_when_the_text_has_none(project: Path) -
     dated = entries["2016-11-08-dated-text.txt"]
     assert dated.date is not None and dated.date.day == date(2016, 11, 9)  # the text wins
     assert dated.review == ("source",)
+
+
+def test_the_language_is_detected_and_a_stated_one_kept(project: Path) -> None:
+    drop = project / "drop"
+    drop.mkdir()
+    (drop / "de.txt").write_text(
+        "Scholz hält am Sonntag eine Fernsehansprache\n\nBundeskanzler Olaf Scholz will sich am "
+        "Sonntag mit einer Fernsehansprache direkt an das Volk wenden. An jenem Tag jährt sich "
+        "das Ende des Zweiten Weltkriegs.\n")
+    (drop / "stated.md").write_text("---\ntitle: Note\nlanguage: fr\n---\n\nThis is English.\n")
+    run(project, drop)
+    languages = {Path(e.origin or "").name: e.language
+                 for e in load_entries(project / "content").entries}
+    assert languages == {"de.txt": "de", "stated.md": "fr"}
