@@ -24,7 +24,7 @@ def records_from(grouped: Grouped, linked: Linked | None = None) -> tuple[Search
             speaker=None, topics=x.topics,
             # The byline and topic names are searchable too: "Babel Kursk" should work.
             body="\n".join((x.text, x.entry.source or "", x.entry.author or "", *x.topics)),
-            excerpt=shorten(x.excerpt),
+            excerpt=shorten(x.excerpt), language=x.entry.language,
         )
         for x in grouped.entries
     )
@@ -51,6 +51,7 @@ def _linked_records(linked: Linked) -> tuple[SearchRecord, ...]:
             source=item.entry.entry.source, speaker=item.quote.speaker,
             # The title is the quote already: an excerpt would show it twice.
             topics=item.entry.topics, body=item.quote.text, excerpt="",
+            language=item.entry.entry.language,
         )
         for item in linked.quotes
     )

@@ -71,8 +71,13 @@ from digest.search.tokenize import Stemmer
 # posting, where lists of int objects took ~45.
 _Postings: TypeAlias = "array[int]"
 _ID = attrgetter("id")
+_LANGUAGE = attrgetter("language")
 _WORDS = attrgetter("words")
 _Dirty = dict[str, set[int] | None]  # term -> parts whose impacts changed, None for all
+
+
+def _languages(records: list[SearchRecord]) -> list[str | None]:
+    return sorted(set(map(_LANGUAGE, records)), key=lambda language: language or "")
 
 
 class SearchIndex:
@@ -98,6 +103,8 @@ class SearchIndex:
         self._ids = SiteIds()
         self._days: list[int] = []
         self._date_range: list[str] | None = None
+        # The records' languages: each word is listed with its stem in every one of them.
+        self._languages: list[str | None] = []
         self._old: dict[str, bytes | None] | None = None  # while patching: files as they were
         # The records as last given, before sorting by id, and that sort.
         self._given: list[SearchRecord] = []
@@ -154,6 +161,7 @@ class SearchIndex:
             analysed.append(old[1] if old is not None and old[0] == record
                             else analyse(record, self._stemmer))
         self._records, self._analysed = ordered, analysed
+        self._languages = _languages(ordered)
         self._totals = [sum(a.lengths[f] for a in analysed) for f in range(len(FIELDS))]
         self._impacts = Impacts(averages(self._totals, len(ordered)))
         postings: defaultdict[str, _Postings] = defaultdict(partial(array, "Q"))
@@ -189,6 +197,8 @@ class SearchIndex:
 
     def _patch(self, ordered: list[SearchRecord], changed: list[int]) -> set[str] | None:
         """Apply edits in place; None when they move the averages (then all impacts move)."""
+        if _languages(ordered) != self._languages:
+            return None  # every word's list of stems changes
         fresh = {n: analyse(ordered[n], self._stemmer) for n in changed}
         totals = list(self._totals)
         for n, a in fresh.items():
@@ -374,8 +384,8 @@ class SearchIndex:
             for prefix in self._prefix_keys[shard]:
                 entry: list[str | int] = []
                 for word in sorted(self._prefix_words[prefix]):
-                    stem = self._stemmer.stem(word)
-                    entry.extend((word, "" if stem == word else stem, self._word_df[word]))
+                    for stem in self._stemmer.stems(word, self._languages):
+                        entry.extend((word, "" if stem == word else stem, self._word_df[word]))
                 members.append((prefix, json.dumps(entry, separators=(",", ":"))))
             self._put(f"search/p/{shard}.js", object_script(f"p/{shard}", members))
 

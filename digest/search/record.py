@@ -23,6 +23,7 @@ class SearchRecord:
     topics: tuple[str, ...]  # topic names, as pages show them
     body: str  # text to index: article body, quote text, aliases...
     excerpt: str  # shown under the title in results
+    language: str | None = None  # the article's `language:`, which stems its words
 
 
 def shorten(text: str, limit: int = EXCERPT_CHARS) -> str:

@@ -52,7 +52,7 @@ class Analysed:
 def analyse(record: SearchRecord, stemmer: Stemmer) -> Analysed:
     # Millions of words in a cold build: every step per word or term runs in C (map, chain
     # and Counter), none in a Python loop.
-    lookup = stemmer.table.__getitem__
+    lookup = stemmer.table_for(record.language).__getitem__
     title, body, speaker = words(record.title), words(record.body), words(record.speaker or "")
     counted = Counter(chain.from_iterable(map(lookup, body)))
     packed = dict(zip(counted, map(_BODY.__getitem__, counted.values()), strict=True))

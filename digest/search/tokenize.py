@@ -7,9 +7,10 @@ script. The browser folds a query the same way and never stems: the index lists 
 word with its stem (see digest.search.index), so query terms always meet the index's
 exact stems, whatever stemmer version built it.
 
-Each word gives up to two terms: its English Snowball stem, for recall ("troops" finds
-"troop"), and the word itself when the stem differs, so an exact spelling (a name such
-as "Austin", which the stemmer would merge with other words) scores above its relatives.
+Each word gives up to two terms: its Snowball stem in its record's language (English when
+the record names none), for recall ("troops" finds "troop", "Truppen" finds "Truppe"), and
+the word itself when the stem differs, so an exact spelling (a name such as "Austin",
+which the stemmer would merge with other words) scores above its relatives.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 
 import snowballstemmer  # type: ignore[import-untyped]
@@ -92,19 +93,59 @@ class _Terms(dict[str, tuple[str, ...]]):
         return terms
 
 
+# ISO 639-1 codes (as `language:` holds them) -> Snowball algorithms.
+_SNOWBALL = {
+    "ar": "arabic", "hy": "armenian", "eu": "basque", "ca": "catalan", "cs": "czech",
+    "da": "danish", "nl": "dutch", "en": "english", "eo": "esperanto", "et": "estonian",
+    "fi": "finnish", "fr": "french", "de": "german", "el": "greek", "hi": "hindi",
+    "hu": "hungarian", "id": "indonesian", "ga": "irish", "it": "italian", "lt": "lithuanian",
+    "ne": "nepali", "no": "norwegian", "nb": "norwegian", "nn": "norwegian", "fa": "persian",
+    "pl": "polish", "pt": "portuguese", "ro": "romanian", "ru": "russian", "sr": "serbian",
+    "es": "spanish", "sv": "swedish", "ta": "tamil", "tr": "turkish", "yi": "yiddish",
+}
+DEFAULT_LANGUAGE = "en"  # records that name no language, as before languages were read
+
+
+def _unstemmed(word: str) -> str:
+    return word
+
+
 class Stemmer:
-    """English Snowball stems, remembered: a digest repeats the same few thousand words."""
+    """Snowball stems in each record's language, remembered: a digest repeats the same few
+    thousand words. A language Snowball has no algorithm for (Ukrainian, Albanian...) is
+    not stemmed: another language's suffix rules would only garble its words."""
 
     def __init__(self) -> None:
-        self.table = _Terms(snowballstemmer.stemmer("english").stemWord)
+        self._tables: dict[str, _Terms] = {}
+        self.table = self.table_for(None)
+
+    def table_for(self, language: str | None) -> _Terms:
+        """The word -> terms table of a language ("de", "pt-BR"; None for the default)."""
+        code = (language or DEFAULT_LANGUAGE).split("-")[0].lower()
+        table = self._tables.get(code)
+        if table is None:
+            algorithm = _SNOWBALL.get(code)
+            stem = (snowballstemmer.stemmer(algorithm).stemWord
+                    if algorithm in snowballstemmer.algorithms() else _unstemmed)
+            table = self._tables[code] = _Terms(stem)
+        return table
 
     def stem(self, word: str) -> str:
         return self.table[word][0]
+
+    def stems(self, word: str, languages: Iterable[str | None]) -> list[str]:
+        """The word's distinct stems in these languages, the default language's first."""
+        found = [self.stem(word)]
+        for language in languages:
+            stem = self.table_for(language)[word][0]
+            if stem not in found:
+                found.append(stem)
+        return found
 
     def terms(self, word: str) -> tuple[str, ...]:
         """The word's stem, then the word itself when it differs."""
         return self.table[word]
 
     def vocabulary(self) -> dict[str, str]:
-        """Every word stemmed so far, with its stem."""
+        """Every word stemmed so far in the default language, with its stem."""
         return {word: terms[0] for word, terms in self.table.items()}

@@ -114,13 +114,15 @@
       var terms = new Map();
       var add = function (term, weight) { terms.set(term, Math.max(terms.get(term) || 0, weight)); };
       var completions = [];
-      var stemOf = word; // a word the digest never uses may still be another word's stem
+      // A word is listed once per stem: articles in several languages stem it apart.
+      var stems = [];
       for (var i = 0; i < list.length; i += 3) {
-        if (list[i] === word) stemOf = list[i + 1] || word;
+        if (list[i] === word) stems.push(list[i + 1] || word);
         else if (typing && list[i].startsWith(word)) completions.push(i);
       }
-      add(stemOf, 1);
-      if (stemOf !== word) add(word, 0.5);
+      if (!stems.length) stems.push(word); // a word the digest never uses may be a stem
+      stems.forEach(function (stem) { add(stem, 1); });
+      if (stems.indexOf(word) < 0) add(word, 0.5);
       completions.sort(function (a, b) { return list[b + 2] - list[a + 2] || a - b; });
       completions.slice(0, PREFIX_EXPANSIONS).forEach(function (i) {
         add(list[i + 1] || list[i], 0.8);

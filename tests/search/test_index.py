@@ -16,6 +16,7 @@ from digest.search.shards import (
     encode_part,
     part_count,
 )
+from digest.search.tokenize import fold
 from tests.search import demo_grouped, record, synthetic
 
 
@@ -236,3 +237,25 @@ def test_numbers_are_coded_in_few_characters_and_decode_exactly(numbers: list[in
     assert decode(text) == numbers
     assert set(text) <= set(LAST_DIGITS + MORE_DIGITS)
     assert len(encode_numbers([5, 200] * 100)) == 300  # a posting: 3 characters
+
+
+def test_each_record_is_stemmed_in_its_own_language() -> None:
+    files = build_index([
+        record("e:de", "Truppen an der Grenze", "Die Truppe bleibt.", language="de"),
+        record("e:en", "Troops at the border", "The troops stay.", language="en"),
+        record("e:uk", "Війська на кордоні", "Військових багато.", language="uk"),
+    ])
+    manifest = payload(files["search/manifest.js"])
+    assert isinstance(manifest, dict)
+
+    def listed(word: str) -> list[object]:
+        shard = payload(files[f"search/p/{fnv1a(word[:3]) % manifest['prefixShards']}.js"])
+        assert isinstance(shard, dict)
+        entries = shard[word[:3]]
+        return [entries[i + 1] or entries[i] for i in range(0, len(entries), 3)
+                if entries[i] == word]
+
+    assert listed("truppen") == ["truppen", "trupp"]  # English leaves it, German stems it
+    assert listed("troops") == ["troop", "troops"]
+    ukrainian = fold("військових")
+    assert listed(ukrainian) == [ukrainian]  # no Ukrainian Snowball: the word stays whole
