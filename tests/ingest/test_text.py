@@ -322,3 +322,16 @@ def test_a_headline_naming_a_day_at_the_top_is_the_title_not_a_byline() -> None:
                               "The January 8th City Council Meeting began quietly.\n")
     assert (article.title, article.date, article.author) == (
         "City Council Roundup Jan 8 2024", None, None)
+
+
+def test_the_issues_examples_of_messy_copy() -> None:
+    byline = extract_article("Politics / Jane Roe / 2024-10-25 03:47:50\n"
+                             "Talks resume in Geneva as envoys meet\n\nEnvoys met on Friday.\n")
+    assert (byline.title, byline.author) == ("Talks resume in Geneva as envoys meet", "Jane Roe")
+    assert byline.date == EntryDate(date(2024, 10, 25), datetime(2024, 10, 25, 3, 47, 50))
+    menu = extract_article("News Feed, Ukraine, Russia, War\n"
+                           "Kyiv says talks with allies will go on\n\nText of the story.\n")
+    assert menu.title == "Kyiv says talks with allies will go on"
+    wire = extract_article("(Bloomberg) -- President Biden said on Monday that talks go on.\n"
+                           "More text of the story follows here.\n")
+    assert wire.title == "President Biden said on Monday that talks go on"
