@@ -1,9 +1,11 @@
 """Read user files as text: the one place where bytes become str.
 
-Web copy arrives in every encoding a browser or editor can save. We accept
-UTF-8 (with or without BOM) and UTF-16 with a BOM, normalise line ends, and
-refuse everything else with an error that says how to fix it, rather than
-guess and silently corrupt names in the text.
+Web copy arrives in every encoding a browser or editor can save. Entries, the config and
+sidecars must be UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused
+with an error that names the byte, where it is, and the encoding the file most likely is
+in. Raw articles being ingested may also be in a legacy encoding: `decode_any` detects it
+(digest.charsets) and says which, so that the entry can be marked for review; it refuses
+only when detection is not sure, rather than guess and silently corrupt names in the text.
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ from __future__ import annotations
 import codecs
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
+from digest.charsets import Guess, guess
 from digest.errors import DigestError
 
 DEFAULT_MAX_BYTES = 5_000_000
@@ -26,20 +30,44 @@ class SkippedFile(DigestError):
     """A file that is not an article (binary, too large): skipped, never half-read."""
 
 
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    legacy: str | None = None  # the encoding detected when the bytes were not UTF-8
+    rivals: tuple[str, ...] = ()  # encodings that would read some characters otherwise
+
+
 def decode(data: bytes, path: Path | str) -> str:
-    """Decode bytes to text with normalised line ends, or raise a DigestError."""
+    """UTF-8 or UTF-16 (with its BOM) to text with normalised line ends, or a DigestError."""
+    return _decode(data, path, detect=False).text
+
+
+def decode_any(data: bytes, path: Path | str) -> Decoded:
+    """As decode(), but bytes in a legacy encoding are decoded too when detection is sure
+    (`legacy` then names the encoding); a DigestError when it is not."""
+    return _decode(data, path, detect=True)
+
+
+def _decode(data: bytes, path: Path | str, detect: bool) -> Decoded:
     if data.startswith(codecs.BOM_UTF8):
-        text = _decode_with(data[len(codecs.BOM_UTF8):], "utf-8", path)
+        found = Decoded(_decode_with(data[len(codecs.BOM_UTF8):], "utf-8", path))
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = _decode_with(data, "utf-16", path)
+        found = Decoded(_decode_with(data, "utf-16", path))
     else:
         if _looks_binary(data):
             raise SkippedFile(
                 "binary file, not text", path,
                 hint="only .txt, .md and .html articles are read; move it out of the folder",
             )
-        text = _decode_with(data, "utf-8", path)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+        try:
+            found = Decoded(data.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            guessed = guess(data)
+            if not detect or guessed.encoding is None:
+                raise _not_utf8(data, exc.start, path, guessed) from None
+            found = Decoded(guessed.text, guessed.encoding, guessed.rivals)
+    text = found.text.replace("\r\n", "\n").replace("\r", "\n")
+    return Decoded(text, found.legacy, found.rivals)
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -48,6 +76,26 @@ def _looks_binary(data: bytes) -> bool:
         return False
     bad = sum(1 for byte in sample if byte in _BINARY_BYTES)
     return b"\x00" in sample or bad / len(sample) > 0.05
+
+
+def _not_utf8(data: bytes, start: int, path: Path | str, guessed: Guess) -> DigestError:
+    where = f"byte 0x{data[start]:02x} at offset {start}"
+    line = data[:start].count(b"\n") + 1
+    likely = (guessed.encoding, *guessed.rivals) if guessed.encoding else guessed.likely
+    if likely == ("utf-8",):
+        return DigestError(f"not valid UTF-8 ({where}), though the rest of it is", path, line,
+                           hint="the file was cut or damaged there; fix that byte or save the "
+                                "article again")
+    if not likely:
+        return DigestError(f"not valid UTF-8 ({where}), and no text encoding reads it", path,
+                           line, hint="is it really a text file? save the article as text")
+    unsure = "" if guessed.encoding else "unclear: "
+    others = f" (or {', '.join(likely[1:4])})" if len(likely) > 1 else ""
+    return DigestError(
+        f"not valid UTF-8 ({where}); its encoding is {unsure}likely {likely[0]}{others}",
+        path, line,
+        hint=f"re-save it as UTF-8, e.g. `iconv -f {likely[0].upper()} -t UTF-8 FILE`",
+    )
 
 
 def _decode_with(data: bytes, encoding: str, path: Path | str) -> str:
@@ -59,7 +107,7 @@ def _decode_with(data: bytes, encoding: str, path: Path | str) -> str:
             f"not valid {encoding.upper()} (byte 0x{data[exc.start]:02x} at offset {exc.start})",
             path,
             line,
-            hint="re-save the file as UTF-8, e.g. `iconv -f WINDOWS-1251 -t UTF-8`",
+            hint="re-save the file as UTF-8 without a byte order mark",
         ) from None
 
 

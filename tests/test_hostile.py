@@ -22,7 +22,8 @@ HOSTILE = Path(__file__).resolve().parent / "fixtures" / "hostile"
 EXPECTED_RAW = {
     "script.txt": WRITTEN, "utf16.txt": WRITTEN, "bom.txt": WRITTEN, "cr-only.txt": WRITTEN,
     "one-huge-line.txt": WRITTEN, "same-title-a.txt": WRITTEN, "same-title-b.txt": WRITTEN,
-    "bidi.txt": WRITTEN, "cp1251.txt": FAILED, "empty.txt": FAILED, "whitespace.txt": FAILED,
+    "bidi.txt": WRITTEN, "cp1251.txt": WRITTEN, "cp1252-pound.txt": WRITTEN,
+    "hopeless.txt": FAILED, "empty.txt": FAILED, "whitespace.txt": FAILED,
     "markdown-list.md": FAILED, "photo.txt": SKIPPED, "nul-inside.txt": SKIPPED,
 }
 
@@ -49,6 +50,27 @@ def test_nothing_written_is_lost_or_merged(ingested: tuple[Path, dict[str, str]]
     by_title = {e.title: e for e in entries}
     assert "Headline from an old Mac editor" in by_title
     assert by_title["Headline in a UTF-16 file today"].date is not None
+
+
+def test_legacy_encodings_are_read_as_detected_and_marked_for_review(tmp_path: Path) -> None:
+    report = ingest([HOSTILE / "raw"], IngestOptions(tmp_path / "content", tmp_path))
+    entries = {e.origin.rsplit("/", 1)[-1]: e for e in load_entries(tmp_path / "content").entries
+               if e.origin}
+    pound = entries["cp1252-pound.txt"]
+    assert "costs £1.40" in pound.body and "encoding" in pound.review
+    assert entries["cp1251.txt"].title == "Північнокорейські війська в Росії"
+    assert "encoding" in entries["cp1251.txt"].review
+    assert "encoding" not in entries["bom.txt"].review
+    warnings = {f.path.name: str(f) for f in report.findings if f.path and f.level == "warning"}
+    assert "read as windows-1252 (windows-1250" in warnings["cp1252-pound.txt"]
+    assert "read as windows-1251" in warnings["cp1251.txt"]
+    # The one file no encoding reads is refused where it goes wrong; the others went in.
+    [hopeless] = [o for o in report.outcomes if o.origin.name == "hopeless.txt"]
+    assert "hopeless.txt:1: error: not valid UTF-8 (byte 0xd9 at offset 0)" in hopeless.message
+    assert "no text encoding reads it" in hopeless.message
+    assert report.summary() == (
+        "ingested 16 files: 10 written, 2 skipped, 4 failed; 2 not in UTF-8, read in the "
+        "encoding detected and marked for review")
 
 
 def test_scripts_in_articles_are_published_as_text(

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from digest import frontmatter
 from digest.content import parse_date_value
 from digest.errors import DigestError, Finding
+from digest.ingest.article import RawArticle
 from digest.ingest.boilerplate import DEFAULT_BOILERPLATE
 from digest.ingest.read import find_raw_files, read_raw
 from digest.ingest.writer import (
@@ -49,6 +50,7 @@ class Outcome:
     status: str
     entry: Path | None = None
     message: str = ""
+    encoding: str | None = None  # the legacy encoding the raw file was read in, if not UTF-8
 
     def __str__(self) -> str:
         target = f" -> {_shown(self.entry)}" if self.entry else ""
@@ -79,7 +81,11 @@ class IngestReport:
     def summary(self) -> str:
         parts = [f"{self.count(s)} {s}" for s in
                  (WRITTEN, UPDATED, UNCHANGED, KEPT, CONFLICT, SKIPPED, FAILED) if self.count(s)]
-        return f"ingested {len(self.outcomes)} files: {', '.join(parts) or 'nothing to do'}"
+        legacy = sum(1 for o in self.outcomes if o.encoding and o.status in (WRITTEN, UPDATED))
+        note = (f"; {legacy} not in UTF-8, read in the encoding detected and marked for review"
+                if legacy else "")
+        return (f"ingested {len(self.outcomes)} files: {', '.join(parts) or 'nothing to do'}"
+                f"{note}")
 
 
 def ingest(paths: Sequence[Path], options: IngestOptions) -> IngestReport:
@@ -91,6 +97,10 @@ def ingest(paths: Sequence[Path], options: IngestOptions) -> IngestReport:
         if outcome.status in (FAILED, CONFLICT, SKIPPED):
             findings.append(Finding(outcome.message, outcome.origin,
                                     level="warning" if outcome.status == SKIPPED else "error"))
+        elif outcome.encoding and outcome.status in (WRITTEN, UPDATED):
+            findings.append(Finding(outcome.message, outcome.origin, level="warning",
+                                    hint="check its accented letters and symbols, then remove "
+                                         "`encoding` from the entry's `review:`"))
     return IngestReport(tuple(outcomes), tuple(findings))
 
 
@@ -100,6 +110,8 @@ def _ingest_one(path: Path, options: IngestOptions, index: ContentIndex) -> Outc
         data = read_bytes(path, options.max_bytes)
         article = read_raw(path, data, options.boilerplate)
         meta = compose(article, {**_sidecar(path), **(options.overrides or {})}, origin)
+        if article.encoding:
+            meta = _to_review(meta, "encoding")
     except SkippedFile as exc:
         return Outcome(path, SKIPPED, message=exc.message)
     except DigestError as exc:
@@ -107,15 +119,38 @@ def _ingest_one(path: Path, options: IngestOptions, index: ContentIndex) -> Outc
 
     existing = index.by_origin.get(origin)
     if existing is not None:
-        return _refresh(path, existing, meta, article.body)
+        refreshed = _refresh(path, existing, meta, article.body)
+        if article.encoding and refreshed.status in (UPDATED, UNCHANGED):
+            return replace(refreshed, message=_read_as(article), encoding=article.encoding)
+        return refreshed
     slug = index.free_slug(entry_slug(meta.get("title"), path.stem))
     index.slugs.add(slug)
     target = entry_folder(options.content_dir, meta) / f"{slug}.md"
     index.by_origin[origin] = target
     write_atomic(target, render_entry(meta, article.body).encode("utf-8"))
     base = entry_slug(meta.get("title"), path.stem)
-    note = f"slug `{base}` was taken, used `{slug}`" if slug != base else ""
-    return Outcome(path, WRITTEN, target, note)
+    notes = [f"slug `{base}` was taken, used `{slug}`" if slug != base else "", _read_as(article)]
+    return Outcome(path, WRITTEN, target, "; ".join(n for n in notes if n), article.encoding)
+
+
+def _read_as(article: RawArticle) -> str:
+    """What the warning says of a raw file that was not UTF-8."""
+    if article.encoding is None:
+        return ""
+    rivals = article.encoding_rivals
+    others = (f" ({', '.join(rivals[:-1])}{' or ' if len(rivals) > 1 else ''}{rivals[-1]} "
+              "would read some characters otherwise)" if rivals else "")
+    return f"not UTF-8: read as {article.encoding}{others}; marked for review"
+
+
+def _to_review(meta: dict[str, Any], key: str) -> dict[str, Any]:
+    """`key` added to the entry's `review:`, which comes before the keys ingest manages."""
+    review = [*meta.get("review", []), key]
+    if "review" in meta:
+        return {**meta, "review": review}
+    at = list(meta).index("origin")
+    items = list(meta.items())
+    return dict([*items[:at], ("review", review), *items[at:]])
 
 
 def _refresh(path: Path, existing: Path, meta: dict[str, Any], body: str) -> Outcome:

@@ -22,3 +22,7 @@ class RawArticle:
     # Everything else a reader found (source, url, language, topics, summary, and
     # any key of a Markdown article's own front-matter), in front-matter terms.
     meta: Mapping[str, Any] = field(default_factory=dict)
+    # Not UTF-8: the encoding it was read in (digest.charsets), and those that would have
+    # read some characters otherwise. The entry is marked for review.
+    encoding: str | None = None
+    encoding_rivals: tuple[str, ...] = ()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from digest import frontmatter
@@ -13,7 +14,7 @@ from digest.errors import DigestError
 from digest.ingest.article import RawArticle
 from digest.ingest.html import read_html
 from digest.ingest.text import extract_article
-from digest.textio import decode
+from digest.textio import decode_any
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -49,8 +50,15 @@ def find_raw_files(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
 
 
 def read_raw(path: Path, data: bytes, boilerplate: Sequence[re.Pattern[str]]) -> RawArticle:
-    text = decode(data, path)
-    digest = hashlib.sha256(data).hexdigest()[:16]
+    decoded = decode_any(data, path)
+    article = _read(path, decoded.text, hashlib.sha256(data).hexdigest()[:16], boilerplate)
+    if decoded.legacy is None:
+        return article
+    return replace(article, encoding=decoded.legacy, encoding_rivals=decoded.rivals)
+
+
+def _read(path: Path, text: str, digest: str, boilerplate: Sequence[re.Pattern[str]],
+          ) -> RawArticle:
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
         body, meta, day = read_html(text)
