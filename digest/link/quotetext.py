@@ -54,6 +54,8 @@ _IS = re.compile(r"\b(it|that|he|she|what|there|here|who|where|how)'s\b", re.IGN
 # An outlet's insertion or cut: [this war], (480 miles), (...), an ellipsis.
 _GAP = re.compile(r"\[[^\]]*\]|\([^)]*\)|\.\.\.+|…")
 _GAP_MARK = "\u241e"  # a character no text has: where one run of words ends
+_GAP_CHARS = frozenset("[(.…")
+_APOSTROPHE_S = re.compile(r"'s\b|'")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _WORD = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+(?:_[^\W\d_]+)*")
 # Numerals outlets spell out or write in Roman figures; "one" and "I" stay words.
@@ -83,15 +85,21 @@ def _stem(word: str) -> str:
 
 
 def _clean(text: str) -> str:
+    # Each step only where it can apply: this runs on every quote of a digest.
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
-    text = _GAP.sub(f" {_GAP_MARK} ", text).translate(_PUNCT_SPACE)
-    text = "".join(c for c in unicodedata.normalize("NFKD", text)
-                   if not unicodedata.combining(c))  # Prigožin, Prigozin
+    if _GAP_CHARS.intersection(text):
+        text = _GAP.sub(f" {_GAP_MARK} ", text)
+    text = text.translate(_PUNCT_SPACE)
+    if not text.isascii():  # Prigožin, Prigozin
+        text = "".join(c for c in unicodedata.normalize("NFKD", text)
+                       if not unicodedata.combining(c))
     text = _THOUSANDS.sub("", text)
+    if "'" not in text:
+        return text
     text = _NEGATION.sub(_negated, text)
     text = _IS.sub(r"\1 is", text)
     text = _CONTRACTION.sub(lambda m: _EXPANDED[m.group(1).lower()], text)
-    return re.sub(r"'s\b|'", "", text)  # Russia's -> Russia
+    return _APOSTROPHE_S.sub("", text)  # Russia's -> Russia
 
 
 def _negated(match: re.Match[str]) -> str:
