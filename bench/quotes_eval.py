@@ -67,7 +67,7 @@ def fold(word: str) -> str:
 
 @dataclass(frozen=True)
 class GoldSource:
-    kind: str  # "name", "pronoun", "other-pronoun", "org", "nominal", "none"
+    kind: str  # "name", "pronoun", "other-pronoun", "org", "nominal", "group", "none"
     name: tuple[str, ...] = ()  # for "name": the person's name tokens as written
     form: str = ""  # for "name": "surname", "full name", "title + name", "name, appositive"
 
@@ -80,6 +80,10 @@ def classify(source: str | None) -> GoldSource:
         return GoldSource("pronoun")
     if low in _OTHER_PRONOUNS:
         return GoldSource("other-pronoun")
+    if low.split()[0] in ("a", "an", "another", "one", "some", "several", "multiple", "many"):
+        return GoldSource("nominal")  # "a New Hampshire Republican": nobody named
+    if re.search(r"\b(?:and|&)\b", _PAREN.sub(" ", source).split(",")[0]):
+        return GoldSource("group")  # "Cruz and Trump": two sources, no one speaker
     pieces = [p.strip() for p in _PAREN.sub(" ", source).split(",") if p.strip()]
     head = pieces[0]
     # "her senior policy adviser, Jake Sullivan,": the name in apposition is the source.
@@ -87,6 +91,12 @@ def classify(source: str | None) -> GoldSource:
             and re.fullmatch(r"(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+", pieces[1]):
         head = pieces[1]
     tokens = _TOKEN.findall(head)
+    # "Sen. Tom Carper of Delaware", "Meenakshi Ganguly of Human Rights Watch": the person
+    # is named before "of" (but "Secretary of State John Kerry" is a title and a name).
+    cut = next((i for i in range(2, len(tokens) - 1) if tokens[i] in ("of", "from", "at")
+                and tokens[i - 1][0].isupper() and tokens[i - 2][0].isupper()
+                and fold(tokens[i - 1]) not in _TITLES | _ORG_WORDS), None)
+    tokens = tokens[:cut] if cut is not None else tokens
     run: list[str] = []
     k = len(tokens)
     while k > 0 and (tokens[k - 1][0].isupper() or fold(tokens[k - 1]) in _HONORIFICS):

@@ -206,6 +206,12 @@ def clean_name(name: Sequence[str]) -> tuple[str, ...]:
     return tuple(kept)
 
 
+def _is_head(word: str) -> bool:
+    """A role head or an abbreviated title; "Secretary-Treasurer" has one in it."""
+    return word in ROLE_HEADS or word in HONORIFICS or (
+        "-" in word and any(part in ROLE_HEADS for part in word.split("-")))
+
+
 @dataclass(frozen=True)
 class Parsed:
     name: tuple[str, ...] = ()
@@ -229,7 +235,13 @@ def parse_np(raw: Sequence[str]) -> Parsed:
     if owner >= 0 and looks_like_name(ws[owner + 1:]):
         return Parsed(tuple(ws[owner + 1:]),
                       " ".join([*ws[:owner], _POSSESSIVE.sub("", ws[owner])]))
-    heads = [i for i, w in enumerate(ws) if w.lower() in ROLE_HEADS or w.lower() in HONORIFICS]
+    # "Tom Cole of Oklahoma": where a person is from is no part of the name.
+    # "Tom Cole of Oklahoma", "Jeffrey Lewis of the James Martin Center": a name, then
+    # where the person is from (but "Secretary of State John Kerry" is a title first).
+    of = next((i for i in range(2, len(ws) - 1) if ws[i].lower() in ("of", "from", "at")
+               and looks_like_name(ws[i - 2:i])), None)
+    ws = ws[:of] if of is not None else ws
+    heads = [i for i, w in enumerate(ws) if _is_head(w.lower())]
     if not heads:
         # "The Times" is an outlet; a person's name does not take an article.
         return Parsed(tuple(ws)) if not det and looks_like_name(ws) else Parsed()

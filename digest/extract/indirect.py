@@ -52,7 +52,8 @@ _PARTICIPLE = re.compile(r"\s*[a-z]+ing\b")
 # looking no further keeps long paragraphs linear.
 _REACH = 300
 # "X, who ..., said" / "X, a 55-year-old salesman from Y, said": asides before the verb.
-_ASIDE = re.compile(r"\s*(?:who|whom|whose|which)\s+[a-z0-9]")
+_ASIDE = re.compile(r"\s*(?:who|whom|whose|which|in|on|at|during|after|before|with|without|"
+                    r"for|from|like|unlike|despite|speaking|appearing|writing)\s+[A-Za-z0-9]")
 _DESCRIPTION = re.compile(r"\s*(?:a|an)\s+[a-z0-9]")  # only after a name: "X, a farmer, said"
 _CITING_START = re.compile(r"\s*(?:citing|quoting|with reference to|referring to)\b", re.I)
 _ABBREVIATIONS = words_set("""

@@ -302,7 +302,7 @@ class _Reader:
                 role = appositive_role(plain, subject[-1].end)
                 source = self.article.source(subject, plain)
                 return replace(source, role=role) if role and source.name else source
-            if len(before) > 6 or any(w.closes for w in before):
+            if len(before) > 9 or any(w.closes for w in before):
                 return None
             # A plain noun may lead the name ('," forecaster Ian Moss said'); a plain noun
             # alone is a source that is no one in particular ('," officials said').
