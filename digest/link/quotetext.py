@@ -94,7 +94,7 @@ def _clean(text: str) -> str:
         text = "".join(c for c in unicodedata.normalize("NFKD", text)
                        if not unicodedata.combining(c))
     text = _THOUSANDS.sub("", text)
-    if "'" not in text:
+    if "'" not in text and "nnot" not in text and "NNOT" not in text:  # "cannot"
         return text
     text = _NEGATION.sub(_negated, text)
     text = _IS.sub(r"\1 is", text)
