@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from digest.extract.pronouns import Referents
 from digest.link.people import People, role_key
 from digest.words import load
 
@@ -306,7 +307,8 @@ class Article:
         self._mentions: Counter[str] = Counter()  # full names, by how often they are written
         self._roles: list[tuple[frozenset[str], str]] = []
         self._role_of: dict[str, str] = {}
-        self.last: str | None = None  # the last person named as a speaker: "he" is them
+        self.last: str | None = None  # the last person named as a speaker
+        self.referents = Referents()  # whom "he" and "she" are
 
     def learn(self, paragraph: str) -> None:
         """Record people a paragraph names in full or with a title, and their roles."""
@@ -329,6 +331,23 @@ class Article:
             if role:
                 self._roles.append((role_key(role), name))
                 self._role_of.setdefault(name, role)
+
+    def settle(self, paragraphs: Sequence[str]) -> None:
+        """After `learn` has seen every paragraph: the genders the article shows, read
+        through the whole text (quoted words left out: their "he" is someone else's)."""
+        text = "\n".join(paragraphs)
+        self.referents.learn(self.mentions(text), text, self._role_of.items())
+
+    def mentions(self, text: str) -> list[tuple[int, str]]:
+        """The people a text names, with the offset of each mention."""
+        found: list[tuple[int, str]] = []
+        for run in _runs(blank_parentheses(text)):
+            parsed = parse_np([w.text for w in run])
+            name = self.person(parsed.name, titled=parsed.role is not None) \
+                if parsed.name else None
+            if name is not None:
+                found.append((run[0].start, name))
+        return found
 
     def person(self, name: Sequence[str], titled: bool = False) -> str | None:
         """A canonical name. A lone surname is the article's one full name with it, else
@@ -365,7 +384,8 @@ class Article:
         shown = np_text(text, ws)
         parsed = parse_np([w.text for w in ws])
         if parsed.pronoun:
-            return Source(shown, self.last, self.role_of(self.last))
+            who = self.referents.resolve(ws[0].start, ws[0].low, self.last)
+            return Source(shown, who, self.role_of(who))
         if parsed.name:
             name = self.person(parsed.name, titled=parsed.role is not None)
             return Source(shown, name, parsed.role or self.role_of(name))

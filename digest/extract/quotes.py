@@ -117,6 +117,14 @@ def _masked(text: str, spans: Sequence[_Span]) -> str:
     return "".join(chars)
 
 
+def _blank(text: str, spans: Sequence[_Span]) -> str:
+    """The text with quoted words blanked out, offsets kept."""
+    chars = list(text)
+    for span in spans:
+        chars[span.start:span.end] = " " * (span.end - span.start)
+    return "".join(chars)
+
+
 def _is_name(text: str, before: str) -> bool:
     """A title or a name in marks ("Komersant Ukrainian", dubbed "X"), not anyone's words."""
     if _NAMING.search(before):
@@ -150,6 +158,7 @@ class _Reader:
         self.article = Article(people)
         for paragraph in paragraphs:
             self.article.learn(paragraph)
+        self.article.settle([_blank(text, find_spans(text)) for text in paragraphs])
         self.quotes: list[Quote] = []
         self.context: tuple[bool, str | None] = (False, None)  # the paragraph before
         self.intro: Source | None = None  # its closing "…:" line, if any
@@ -184,6 +193,8 @@ class _Reader:
     def _paragraph(self, index: int, text: str, spans: list[_Span]) -> str | None:
         intro, intro_open = self.intro, self.intro_open
         self.intro, self.intro_open = None, False
+        # Whom a pronoun may refer to: people named here outside the marks, and before.
+        self.article.referents.paragraph(self.article.mentions(_blank(text, spans)))
         if not spans and self._unmarked(index, text):
             return self.speaker
         masked = _masked(text, spans)
