@@ -71,5 +71,11 @@ meta-eval: setup
 eval-statements: setup
 	$(BIN)/python -m bench.statements_eval
 
+# Real corpora (PolNeAR, Reuters-21578, the seeds) ingested and built as a user would; skips
+# with a note when the git-ignored data folder is absent (bench/README.md, "Smoke run").
+.PHONY: smoke
+smoke: setup
+	$(BIN)/python -m bench.smoke
+
 clean:
 	rm -rf site .cache $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
