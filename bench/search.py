@@ -38,7 +38,7 @@ from bench.search_browser import (
     digest_group,
     pagefind_group,
 )
-from digest.build import BuildOptions, extract_entries, people_of
+from digest.build import BuildOptions, extract_entries, load_all, people_of
 from digest.config import load_config
 from digest.engine import Engine, Store
 from digest.engine.state import code_version, state_file
@@ -59,9 +59,9 @@ def _pipeline(corpus: Path) -> tuple[Grouped, Linked, int]:
     try:
         engine = Engine(store, salt=code_version())
         people = people_of(config, engine)
-        _, extracted = extract_entries(
-            config, BuildOptions(config.content_dir, config.output_dir), engine, people,
-            time.time_ns())
+        options = BuildOptions(config.content_dir, config.output_dir)
+        loaded = load_all(config, options, engine, time.time_ns())
+        extracted = extract_entries(config, options, engine, people, loaded)
         engine.finish()
     finally:
         store.close()

@@ -12,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
 
 from digest.check import content_findings
 from digest.config import PEOPLE_FILE, Config
@@ -33,12 +35,12 @@ from digest.engine.state import (
 from digest.errors import DigestError
 from digest.extract import Extracted
 from digest.extract.parallel import extract_all
-from digest.group import group_entries
+from digest.group import Grouped, group_entries
 from digest.ids import SiteIds, site_ids
-from digest.link.coverage import find_story_views, with_auto_topics
-from digest.link.digest_links import link_entries
+from digest.link.coverage import StoryView, find_story_views, with_auto_topics
+from digest.link.digest_links import Linked, link_entries
 from digest.link.people import People
-from digest.render.plan import plan_pages
+from digest.render.plan import Page, plan_pages
 from digest.render.site import (
     entries_json,
     people_json,
@@ -50,8 +52,10 @@ from digest.render.site import (
 )
 from digest.search import SearchIndex, SearchRecord, records_from, search_page
 from digest.theme_dir import theme_dir
+from digest.timings import Clock
 
-__all__ = ["BuildFailed", "BuildOptions", "BuildResult", "build", "extract_entries", "people_of"]
+__all__ = ["BuildFailed", "BuildOptions", "BuildResult", "build", "extract_entries", "load_all",
+           "people_of"]
 
 
 class BuildFailed(Exception):
@@ -72,30 +76,62 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
     last = last or last_build(config, options, engine, engine.salt)
     if last.current is not None:
         return last.current
+    clock = Clock()
     try:
-        result = _build(config, options, engine, last, started)
+        result = _build(config, options, engine, last, clock)
     except BaseException:
         engine.abandon()
         raise
-    engine.finish()
-    return result
+    clock("commit", "builds", lambda _: 1, engine.finish)
+    return replace(result, seconds=time.perf_counter() - started,
+                   timings=(last.check, *clock.stages))
 
 
 def _build(config: Config, options: BuildOptions, engine: Engine, last: LastBuild,
-           started: float) -> BuildResult:
+           clock: Clock) -> BuildResult:
     people, aliases = people_of(config, engine), dict(config.aliases)
-    loaded, extracted = extract_entries(config, options, engine, people, last.started_ns)
-    grouped = group_entries(
-        extracted if config.topics else _with_auto_topics(engine, extracted), config.topics)
-    linked = link_entries(grouped.entries, people, aliases,
-                          link=lambda refs, names: engine(CLUSTERS, refs, names))
-    stories = find_story_views(grouped.entries, linked, find=lambda docs: engine(STORIES, docs))
+    loaded = clock("load", "files", lambda r: len(r.entries), lambda: load_all(
+        config, options, engine, last.started_ns))
+    extracted = clock("extract", "entries", len, lambda: extract_entries(
+        config, options, engine, people, loaded))
+    grouped = clock("group", "entries", lambda g: len(g.entries), lambda: group_entries(
+        extracted if config.topics else _with_auto_topics(engine, extracted), config.topics))
+    linked = clock("link", "quotes", lambda r: len(r.quotes), lambda: link_entries(
+        grouped.entries, people, aliases, link=lambda refs, names: engine(CLUSTERS, refs, names)))
+    stories = clock("stories", "stories", len, lambda: find_story_views(
+        grouped.entries, linked, find=lambda docs: engine(STORIES, docs)))
     ids = site_ids(grouped, linked, stories)
-    pages = (*plan_pages(grouped, linked, stories, ids=ids), search_page())
+    pages = clock("plan", "pages", len, lambda: (
+        *plan_pages(grouped, linked, stories, ids=ids), search_page()))
 
     template_dirs = (theme_dir(), config.templates_dir)
     templates, site = folder_digest(template_dirs), site_context(config, options.drafts)
-    outputs = Outputs(engine, engine.digests((engine.salt, templates, site)))
+    outputs = clock("outputs", "files", lambda o: len(o.prints), lambda: _outputs(
+        Outputs(engine, engine.digests((engine.salt, templates, site))), config, pages,
+        grouped, linked, stories, ids, template_dirs))
+    out = str(options.output_dir.resolve())
+    rendered = clock("write", "pages rendered", int, lambda: write(
+        outputs, options.output_dir, engine.outputs(out) if last.known_site else None,
+        last.site_on_disk, lambda: engine(ENVIRONMENT, config.templates_dir, templates), site))
+    found = clock("findings", "findings", len, lambda: (
+        *loaded.findings, *content_findings(config, loaded.entries, each_review=False)))
+    proposed = clock("people", "proposals", lambda p: int(p is not None),
+                     lambda: engine(PROPOSALS, people, linked))
+    result = BuildResult(
+        entries=len(grouped.entries), pages=len(pages), rendered=rendered,
+        files=len(outputs.prints), findings=(*config.findings, *found),
+        changed=last.site_on_disk != outputs.site_id(), seconds=0.0,
+        proposed_people=proposed,
+    )
+    engine.set_outputs(out, outputs.prints)
+    engine.set_record(record_name(options), build_record(last, outputs.site_id(), result, found))
+    return result
+
+
+def _outputs(outputs: Outputs, config: Config, pages: Sequence[Page], grouped: Grouped,
+             linked: Linked, stories: Sequence[StoryView], ids: SiteIds,
+             template_dirs: Sequence[Path]) -> Outputs:
+    """Every file of the site with its print; made later, only if its print changed."""
     for page in pages:
         outputs.page(page)
     outputs.file("sitemap.xml", [p.path for p in pages], lambda: sitemap(pages, config.base_url))
@@ -106,39 +142,30 @@ def _build(config: Config, options: BuildOptions, engine: Engine, last: LastBuil
     outputs.file("data/stories.json", (stories, ids), lambda: stories_json(stories, ids))
     for path, data in static_files([d / "static" for d in template_dirs]).items():
         outputs.data(path, data)
-    index = engine.resource("search index", SearchIndex)
+    index = outputs.engine.resource("search index", SearchIndex)
     outputs.group("search index", (grouped, linked, ids),
                   lambda: _indexed(index, records_from(grouped, linked), ids))
-
-    out = str(options.output_dir.resolve())
-    rendered = write(outputs, options.output_dir,
-                     engine.outputs(out) if last.known_site else None, last.site_on_disk,
-                     lambda: engine(ENVIRONMENT, config.templates_dir, templates), site)
-    found = (*loaded.findings, *content_findings(config, loaded.entries, each_review=False))
-    result = BuildResult(
-        entries=len(grouped.entries), pages=len(pages), rendered=rendered,
-        files=len(outputs.prints), findings=(*config.findings, *found),
-        changed=last.site_on_disk != outputs.site_id(),
-        seconds=time.perf_counter() - started,
-        proposed_people=engine(PROPOSALS, people, linked),
-    )
-    engine.set_outputs(out, outputs.prints)
-    engine.set_record(record_name(options), build_record(last, outputs.site_id(), result, found))
-    return result
+    return outputs
 
 
-def extract_entries(config: Config, options: BuildOptions, engine: Engine, people: People,
-                    started_ns: int) -> tuple[LoadResult, list[Extracted]]:
-    """Every entry file loaded, and each entry (drafts only with --drafts) extracted."""
+def load_all(config: Config, options: BuildOptions, engine: Engine,
+             started_ns: int) -> LoadResult:
+    """Every entry file, read again only when its stat changed since the last build."""
     racy = started_ns - RACY_NS  # a file changed since may change again unseen: read it
     loaded = load_entries(options.content_dir, config.max_bytes, read=lambda path, stat: (
         LOAD.run(str(path), stat, config.max_bytes) if stat[0] >= racy
         else engine(LOAD, str(path), stat, config.max_bytes)))
     if loaded.errors:
         raise BuildFailed(loaded.errors)
+    return loaded
+
+
+def extract_entries(config: Config, options: BuildOptions, engine: Engine, people: People,
+                    loaded: LoadResult) -> list[Extracted]:
+    """Each entry (drafts only with --drafts) extracted, those not known on every core."""
     aliases = dict(config.aliases)
     entries = [e for e in loaded.entries if options.drafts or not e.draft]
-    return loaded, engine.many(
+    return engine.many(
         EXTRACT, [(e, config.topics, people, aliases) for e in entries],
         lambda batch: extract_all([args[0] for args in batch], config.topics, people, aliases))
 

@@ -22,6 +22,7 @@ from digest.engine.state import BuildOptions, BuildResult, code_version, last_bu
 from digest.engine.store import Store
 from digest.errors import DigestError, Finding
 from digest.textio import write_atomic
+from digest.timings import table
 
 # Each command imports the parts of the pipeline it runs, when it runs (the imports inside
 # the functions below): a `digest build` that finds nothing changed must not pay ~0.4 s
@@ -82,6 +83,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
     p.add_argument("--fresh", action="store_true",
                    help="ignore what earlier builds remembered in .cache/ and redo everything")
+    p.add_argument("--timings", action="store_true",
+                   help="print each stage's wall and CPU time and how many items it handled")
     p.set_defaults(run=_build)
 
     p = sub.add_parser("check", parents=[common], help="validate content and config")
@@ -171,6 +174,8 @@ def _build(args: argparse.Namespace, config: Config) -> int:
         print(f"{proposals.name}: speakers and roles not yet in {PEOPLE_FILE}; review them "
               f"and copy what is right into {PEOPLE_FILE}", file=sys.stderr)
     _print_findings(result.findings)
+    if args.timings:
+        print(table(result.timings))
     print(result.summary())
     return FAILED if args.strict and result.findings else OK
 

@@ -104,6 +104,20 @@ def test_a_build_with_nothing_changed_does_not_load_the_pipeline(project: Path) 
     assert changed.stdout.startswith("built 6 entries")
 
 
+def test_timings_name_each_stage_with_its_items(project: Path) -> None:
+    assert digest(project, "ingest", "seeds").returncode == 0
+    first = digest(project, "build", "--timings").stdout.splitlines()
+    stages = {line.split()[0]: line.split()[3:] for line in first[1:-2]}
+    assert first[0].split() == ["stage", "wall", "s", "cpu", "s", "items"]
+    assert {"check", "load", "extract", "link", "plan", "write", "commit"} <= set(stages)
+    assert stages["extract"] == ["5", "entries"] and stages["load"] == ["5", "files"]
+    assert first[-2].startswith("total") and first[-1].startswith("built 5 entries")
+    # Nothing changed: the check is all there is to time.
+    again = digest(project, "build", "--timings").stdout.splitlines()
+    assert [line.split()[0] for line in again[1:-1]] == ["check", "total"]
+    assert "--timings" not in digest(project, "build").stdout
+
+
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
 def test_serve_stops_cleanly_on_ctrl_c_and_on_sigterm(project: Path, stop: int) -> None:
     assert digest(project, "ingest", "seeds").returncode == 0

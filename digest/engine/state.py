@@ -19,6 +19,7 @@ from digest.engine.engine import Engine
 from digest.errors import Finding
 from digest.render.output import MARKER, check_output_dir
 from digest.theme_dir import theme_dir
+from digest.timings import Clock, StageTime
 
 # A file changed this close to a build's start (or after it) may change again within the
 # same tick of the file system's clock, keeping its modification time and size: its stat
@@ -45,6 +46,7 @@ class BuildResult:
     findings: tuple[Finding, ...]
     seconds: float
     proposed_people: str | None = None  # people.yaml with new speakers/roles, for review
+    timings: tuple[StageTime, ...] = ()  # each stage's time, in order (`--timings`)
 
     def summary(self) -> str:
         fresh = "" if self.rendered == self.pages else f", {self.rendered} re-rendered"
@@ -102,15 +104,15 @@ class LastBuild:
     site_on_disk: str  # the fingerprint in the output folder's marker ("" for none)
     known_site: bool  # the output folder holds exactly the store's last site
     current: BuildResult | None  # the last build's result, when nothing changed since
+    check: StageTime  # what finding this out took
 
 
 def last_build(config: Config, options: BuildOptions, engine: Engine,
                code: str) -> LastBuild:
+    clock = Clock()
     started = time.perf_counter()
     started_ns = time.time_ns()
-    check_output_dir(options.output_dir,
-                     (config.root, options.content_dir, config.templates_dir))
-    stats = file_stats(options.content_dir)
+    stats = clock("check", "files", len, lambda: _inputs(config, options))
     inputs = hashlib.sha1(repr((durable_key(config, options.drafts, code),
                                 sorted(stats.items()))).encode()).hexdigest()
     record: Mapping[str, Any] | None = engine.record(record_name(options))
@@ -123,9 +125,15 @@ def last_build(config: Config, options: BuildOptions, engine: Engine,
         current = BuildResult(
             entries=entries, pages=pages, rendered=0, files=files, changed=False,
             findings=(*config.findings, *(Finding(*row) for row in findings)),
-            seconds=time.perf_counter() - started,
+            seconds=time.perf_counter() - started, timings=tuple(clock.stages),
         )
-    return LastBuild(inputs, started_ns, on_disk, known_site, current)
+    return LastBuild(inputs, started_ns, on_disk, known_site, current, clock.stages[0])
+
+
+def _inputs(config: Config, options: BuildOptions) -> dict[str, tuple[int, int]]:
+    check_output_dir(options.output_dir,
+                     (config.root, options.content_dir, config.templates_dir))
+    return file_stats(options.content_dir)
 
 
 def record_name(options: BuildOptions) -> str:
