@@ -14,10 +14,11 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import NamedTuple
 
 from digest.extract.pronouns import Referents
 from digest.link.people import People, role_key
+from digest.trie import one_of
 from digest.words import load
 
 
@@ -31,29 +32,6 @@ SPEECH_VERBS = load("speech_verbs")
 CLAIM_VERBS = SPEECH_VERBS - load("request_verbs")
 # These report a claim even with a plain object: "Rutte confirmed the participation of ...".
 OBJECT_VERBS = load("object_verbs")
-
-
-def one_of(entries: Iterator[str] | frozenset[str]) -> str:
-    """A regular expression for any of `entries`, as a trie: an alternation of hundreds of
-    words makes the regex engine try each in turn at every position; a trie tries one
-    letter at a time."""
-    trie: dict[str, Any] = {}
-    for entry in entries:
-        node = trie
-        for char in entry:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def pattern(node: dict[str, Any]) -> str:
-        ends = "" in node
-        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items())
-                    if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return "(?:" + pattern(trie) + ")"
 
 
 VERB_RE = re.compile(r"\b" + one_of(SPEECH_VERBS) + r"\b", re.IGNORECASE)
@@ -92,17 +70,16 @@ _APPOSITIVE = re.compile(
     r"[^,.;:()\"“”]{0,120})", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
+    """A word of a text. A named tuple, not a dataclass: an article has thousands, and a
+    tuple is made several times faster."""
+
     text: str  # without surrounding punctuation
     start: int
     end: int
     closes: bool  # punctuation after the word ends a noun phrase
     opens: bool  # a quotation mark or bracket before it starts one
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    low: str  # the text in lower case
 
 
 def words(text: str, offset: int = 0) -> list[Word]:
@@ -112,25 +89,31 @@ def words(text: str, offset: int = 0) -> list[Word]:
         raw = match.group()
         bare = raw.strip(_EDGES)
         if not bare:
-            if found and any(c in _NP_CLOSERS for c in raw):
-                last = found[-1]
-                found[-1] = Word(last.text, last.start, last.end, True, last.opens)
+            if found and not _NP_CLOSERS.isdisjoint(raw):
+                found[-1] = found[-1]._replace(closes=True)
             continue
         lead = len(raw) - len(raw.lstrip(_EDGES))
         trail = raw[lead + len(bare):]
         start = offset + match.start() + lead
         # The full stop of an initial or an abbreviated title ("John F. Kelly", "Sen.")
         # does not end the noun phrase.
-        closes = any(c in _NP_CLOSERS for c in trail) and not (
-            trail == "." and (bare.lower() in _NOT_NAME_PARTS
-                              or (len(bare) == 1 and bare.isupper())))
-        found.append(Word(bare, start, start + len(bare), closes, raw[0] in _OPENERS))
+        low = bare.lower()
+        closes = bool(trail) and not _NP_CLOSERS.isdisjoint(trail) and not (
+            trail == "." and (low in _NOT_NAME_PARTS or (len(bare) == 1 and bare.isupper())))
+        found.append(Word(bare, start, start + len(bare), closes, raw[0] in _OPENERS, low))
     return found
 
 
 def is_aux(word: Word) -> bool:
     """Between a source and its verb: an auxiliary or an adverb ("has also", "jokingly")."""
     return word.low in AUX or (word.text.islower() and word.low.endswith("ly"))
+
+
+def _blank(text: str, ranges: Sequence[range]) -> str:
+    chars = list(text)
+    for r in ranges:
+        chars[r.start:r.stop] = " " * len(r)
+    return "".join(chars)
 
 
 def blank_parentheses(text: str) -> str:
@@ -305,6 +288,7 @@ class Article:
         self._lower: set[str] = set()  # words the article writes in lower case
         self._surnames: dict[str, set[str]] = {}
         self._mentions: Counter[str] = Counter()  # full names, by how often they are written
+        self._named: list[list[tuple[int, Parsed]]] = []  # per paragraph: where names stand
         self._roles: list[tuple[frozenset[str], str]] = []
         self._role_of: dict[str, str] = {}
         self.last: str | None = None  # the last person named as a speaker
@@ -314,10 +298,13 @@ class Article:
         """Record people a paragraph names in full or with a title, and their roles."""
         text = blank_parentheses(paragraph)
         self._lower.update(w for w in text.split() if w.islower())
+        named: list[tuple[int, Parsed]] = []
+        self._named.append(named)
         for run in _runs(text):
             parsed = parse_np([w.text for w in run])
             if not parsed.name:
                 continue
+            named.append((run[0].start, parsed))
             role = parsed.role or appositive_role(text, run[-1].end)
             if role is None and len(parsed.name) < 2:
                 continue
@@ -332,21 +319,26 @@ class Article:
                 self._roles.append((role_key(role), name))
                 self._role_of.setdefault(name, role)
 
-    def settle(self, paragraphs: Sequence[str]) -> None:
+    def settle(self, paragraphs: Sequence[str], quoted: Sequence[Sequence[range]]) -> None:
         """After `learn` has seen every paragraph: the genders the article shows, read
         through the whole text (quoted words left out: their "he" is someone else's)."""
-        text = "\n".join(paragraphs)
-        self.referents.learn(self.mentions(text), text, self._role_of.items())
+        mentions: list[tuple[int, str]] = []
+        offset = 0
+        for index, paragraph in enumerate(paragraphs):
+            mentions.extend((offset + at, name) for at, name in self.mentions(index, quoted[index]))
+            offset += len(paragraph) + 1
+        text = "\n".join(_blank(p, q) for p, q in zip(paragraphs, quoted, strict=True))
+        self.referents.learn(mentions, text, self._role_of.items())
 
-    def mentions(self, text: str) -> list[tuple[int, str]]:
-        """The people a text names, with the offset of each mention."""
+    def mentions(self, index: int, quoted: Sequence[range] = ()) -> list[tuple[int, str]]:
+        """The people paragraph `index` names outside the `quoted` ranges, with offsets."""
         found: list[tuple[int, str]] = []
-        for run in _runs(blank_parentheses(text)):
-            parsed = parse_np([w.text for w in run])
-            name = self.person(parsed.name, titled=parsed.role is not None) \
-                if parsed.name else None
+        for at, parsed in self._named[index]:
+            if any(at in r for r in quoted):
+                continue
+            name = self.person(parsed.name, titled=parsed.role is not None)
             if name is not None:
-                found.append((run[0].start, name))
+                found.append((at, name))
         return found
 
     def person(self, name: Sequence[str], titled: bool = False) -> str | None:

@@ -39,7 +39,6 @@ from digest.extract.attribution import (
     leading_np,
     np_text,
     np_word,
-    one_of,
     parse_np,
     trailing_np,
     words,
@@ -47,6 +46,7 @@ from digest.extract.attribution import (
 from digest.extract.indirect import Found, find_sources, indirect_quote, nearest, sentences
 from digest.link.people import People
 from digest.model import Quote
+from digest.trie import one_of
 
 _SPANS = (
     re.compile(r'"([^"]*)"'),
@@ -117,14 +117,6 @@ def _masked(text: str, spans: Sequence[_Span]) -> str:
     return "".join(chars)
 
 
-def _blank(text: str, spans: Sequence[_Span]) -> str:
-    """The text with quoted words blanked out, offsets kept."""
-    chars = list(text)
-    for span in spans:
-        chars[span.start:span.end] = " " * (span.end - span.start)
-    return "".join(chars)
-
-
 def _is_name(text: str, before: str) -> bool:
     """A title or a name in marks ("Komersant Ukrainian", dubbed "X"), not anyone's words."""
     if _NAMING.search(before):
@@ -158,7 +150,9 @@ class _Reader:
         self.article = Article(people)
         for paragraph in paragraphs:
             self.article.learn(paragraph)
-        self.article.settle([_blank(text, find_spans(text)) for text in paragraphs])
+        self.spans = [find_spans(text) for text in paragraphs]
+        self.article.settle(paragraphs, [[range(s.start, s.end) for s in spans]
+                                         for spans in self.spans])
         self.quotes: list[Quote] = []
         self.context: tuple[bool, str | None] = (False, None)  # the paragraph before
         self.intro: Source | None = None  # its closing "…:" line, if any
@@ -175,7 +169,7 @@ class _Reader:
     def read(self) -> tuple[Quote, ...]:
         for index, text in enumerate(self.paragraphs):
             self.attributed, self.speaker = False, None
-            spans = find_spans(text)
+            spans = self.spans[index]
             quoted = self._paragraph(index, text, spans)
             self.context = (self.attributed, self.speaker)
             self.quoted = quoted
@@ -194,7 +188,8 @@ class _Reader:
         intro, intro_open = self.intro, self.intro_open
         self.intro, self.intro_open = None, False
         # Whom a pronoun may refer to: people named here outside the marks, and before.
-        self.article.referents.paragraph(self.article.mentions(_blank(text, spans)))
+        self.article.referents.paragraph(
+            self.article.mentions(index, [range(s.start, s.end) for s in spans]))
         if not spans and self._unmarked(index, text):
             return self.speaker
         masked = _masked(text, spans)
