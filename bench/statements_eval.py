@@ -35,7 +35,7 @@ from typing import Any, Literal
 import yaml
 
 from digest.link.clusters import Cluster, QuoteRef, link_quotes
-from digest.link.people import People, Person
+from digest.people import People, Person
 
 FIXTURE = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "statements"
 COMMAND = ".venv/bin/python -m bench.statements_eval"

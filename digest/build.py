@@ -39,7 +39,7 @@ from digest.group import Grouped, group_entries
 from digest.ids import SiteIds, site_ids
 from digest.link.coverage import StoryView, find_story_views, with_auto_topics
 from digest.link.digest_links import Linked, link_entries
-from digest.link.people import People
+from digest.people import People
 from digest.render.plan import Page, plan_pages
 from digest.render.site import (
     entries_json,

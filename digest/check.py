@@ -10,8 +10,8 @@ from digest.config import PEOPLE_FILE, Config
 from digest.content import load_entries
 from digest.errors import DigestError, Finding
 from digest.extract.markdown import entry_link_target
-from digest.link.people import People
 from digest.model import Entry
+from digest.people import People
 from digest.slugs import same_name
 
 

@@ -19,9 +19,9 @@ from digest.extract import Extracted
 from digest.extract.parallel import extract_all
 from digest.link.clusters import Cluster, QuoteRef, link_quotes
 from digest.link.digest_links import Linked
-from digest.link.people import People, dump_people, propose
 from digest.link.stories import Story, StoryDoc, find_stories
 from digest.model import Entry, Topic
+from digest.people import People, dump_people, propose
 from digest.render.env import new_environment
 from digest.textio import read_text
 

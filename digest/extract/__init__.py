@@ -12,8 +12,8 @@ from digest.extract.figures import Figure, extract_figures
 from digest.extract.markdown import new_renderer, render_body
 from digest.extract.quotes import extract_quotes
 from digest.extract.topics import TopicMatcher
-from digest.link.people import People
 from digest.model import Entry, Quote
+from digest.people import People
 
 
 @dataclass(frozen=True)

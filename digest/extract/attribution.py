@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from digest.extract.pronouns import Referents
-from digest.link.people import People, role_key
+from digest.people import People, role_key
 from digest.trie import one_of
 from digest.words import load
 

@@ -21,8 +21,8 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from digest.link.quotetext import DEFAULT_ALIASES
 from digest.slugs import name_slug
+from digest.words import load_pairs
 
 MAX_TOPICS = 8
 _TITLE_BONUS = 3  # a name in the headline is what the entry is about
@@ -159,7 +159,7 @@ class _Aliases:
     """
 
     def __init__(self, aliases: Mapping[str, str]) -> None:
-        table = {**_KNOWN, **DEFAULT_ALIASES, **aliases}
+        table = {**_KNOWN, **load_pairs("name_aliases"), **aliases}
         self.exact = {k: v for k, v in table.items() if k.upper() == k}
         self.folded = {k.casefold(): v for k, v in table.items() if k.upper() != k}
 

@@ -12,8 +12,8 @@ from functools import partial
 from digest.extract import Extracted, extract_entry
 from digest.extract.markdown import new_renderer
 from digest.extract.topics import TopicMatcher
-from digest.link.people import People
 from digest.model import Entry, Topic
+from digest.people import People
 
 # Below this many entries a pool costs more to start than it saves.
 POOL_MIN_ENTRIES = 200

@@ -44,8 +44,8 @@ from digest.extract.attribution import (
     words,
 )
 from digest.extract.indirect import Found, find_sources, indirect_quote, nearest, sentences
-from digest.link.people import People
 from digest.model import Quote
+from digest.people import People
 from digest.trie import one_of
 
 _SPANS = (

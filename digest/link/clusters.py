@@ -43,9 +43,9 @@ from digest.link.judge import (
     compatible,
     judge,
 )
-from digest.link.people import People
 from digest.link.quotetext import Normaliser, Text
 from digest.link.speakers import speaker_keys
+from digest.people import People
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from functools import cached_property
 
 from digest.extract import Extracted
 from digest.link.clusters import Cluster, Link, QuoteRef, link_quotes
-from digest.link.people import People
 from digest.model import Quote
+from digest.people import People
 from digest.slugs import assign_slugs
 
 

@@ -16,15 +16,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 
-# Names outlets spell differently; user aliases (a `name -> canonical` table) extend these.
-# All-capital keys match case-sensitively, so "US" is the country and "us" stays a pronoun.
-DEFAULT_ALIASES: Mapping[str, str] = {
-    "DPRK": "North Korea", "KDPR": "North Korea", "North Korean": "North Korea",
-    "North Koreans": "North Korea", "Democratic People's Republic of Korea": "North Korea",
-    "ROK": "South Korea", "South Korean": "South Korea",
-    "US": "United States", "USA": "United States", "UN": "United Nations",
-    "Kiev": "Kyiv", "Russian Federation": "Russia",
-}
+from digest.words import load_pairs
+
+# Names outlets spell differently (digest/words/name_aliases.txt); user aliases (a
+# `name -> canonical` table) extend these. All-capital keys match case-sensitively, so
+# "US" is the country and "us" stays a pronoun.
+DEFAULT_ALIASES = load_pairs("name_aliases")
 
 _STOP = frozenset({
     "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from digest.link.people import People, Person, name_key
+from digest.people import People, Person, name_key
 from digest.words import load
 
 # Words before or after a name that are no part of it: "Mr.", "Sen.", "Jr.", "III".

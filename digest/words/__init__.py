@@ -7,6 +7,7 @@ new phrasing is then a line in a file, and no two modules keep their own copy of
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from typing import Literal
@@ -18,9 +19,23 @@ Kind = Literal[
 ]
 
 
+Pairs = Literal["name_aliases"]
+
+
+def _entries(kind: str) -> list[str]:
+    text = resources.files(__name__).joinpath(f"{kind}.txt").read_text(encoding="utf-8")
+    entries = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return [entry for entry in entries if entry]
+
+
 @cache
 def load(kind: Kind) -> frozenset[str]:
     """The entries of one list, read once per process."""
-    text = resources.files(__name__).joinpath(f"{kind}.txt").read_text(encoding="utf-8")
-    entries = (line.split("#", 1)[0].strip() for line in text.splitlines())
-    return frozenset(entry for entry in entries if entry)
+    return frozenset(_entries(kind))
+
+
+@cache
+def load_pairs(kind: Pairs) -> Mapping[str, str]:
+    """A table of "key = value" lines, read once per process."""
+    pairs = (entry.split("=", 1) for entry in _entries(kind))
+    return {key.strip(): value.strip() for key, value in pairs}

@@ -1,8 +1,8 @@
 from pathlib import Path
 
 from digest.extract.parallel import POOL_MIN_ENTRIES, extract_all
-from digest.link.people import People
 from digest.model import Entry, Topic
+from digest.people import People
 
 
 def test_the_pool_gives_what_one_process_gives() -> None:

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from digest.extract.quotes import extract_quotes
-from digest.link.people import People, Person, RoleSeen
 from digest.model import Quote
+from digest.people import People, Person, RoleSeen
 
 
 def quotes(paragraphs: Sequence[str], people: People | None = None) -> tuple[Quote, ...]:

@@ -18,8 +18,8 @@ import yaml
 from digest.content import load_entries
 from digest.extract.markdown import new_renderer, render_body
 from digest.extract.quotes import extract_quotes
-from digest.link.people import People, Person
 from digest.model import Quote
+from digest.people import People, Person
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELS = ROOT / "tests" / "fixtures" / "quotes" / "seeds.yaml"

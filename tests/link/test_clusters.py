@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from digest.link.clusters import Cluster, QuoteRef, link_quotes
-from digest.link.people import People, Person
+from digest.people import People, Person
 
 DAY = date(2024, 10, 23)
 EVIDENCE_003 = (

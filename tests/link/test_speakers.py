@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from digest.link.people import People, Person
 from digest.link.speakers import speaker_keys
+from digest.people import People, Person
 
 
 def test_honorifics_and_surnames_are_the_registered_person() -> None:

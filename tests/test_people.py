@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from digest.errors import DigestError
-from digest.link.people import People, Person, RoleSeen, dump_people, propose
 from digest.model import Quote
+from digest.people import People, Person, RoleSeen, dump_people, propose
 
 YAML = """\
 - name: Volodymyr Zelenskyy
