@@ -78,6 +78,8 @@ _CLAUSE = re.compile(
     r"\s+(?:the|a|an|he|she|it|they|we|there|this|so|his|her|its|their|some|i|you)\b", re.I)
 _FINAL = re.compile(r"\s*(?:[,.;!?…]|$)")
 _OBJECT = re.compile(r"\s+\w")
+# ", writing:", "before adding": a participle opening a clause of its own.
+_CLAUSE_BREAK = re.compile(r"(?:,|\b(?:before|after|while|when|by))\s*$", re.I)
 _TELL = frozenset({"tell", "tells", "told", "telling"})
 # What may follow the source of an inverted attribution: the sentence's end, an aside or
 # a time or place ("said Austin, head of ...", "said Trump on Monday").
@@ -206,7 +208,9 @@ def find_sources(text: str, start: int, end: int) -> list[Found]:
         subject = subject_before(text[near:match.start()], near)
         prior = [f for f in found if f.kind == "verb" and f.pos < match.start()]
         inverted = not subject
-        if verb.endswith("ing") and (inverted or prior):
+        participle = verb.endswith("ing") and (
+            inverted or bool(prior) or _CLAUSE_BREAK.search(text, near, match.start()) is not None)
+        if participle:
             # "Trump tweeted, saying ...", "Trump said before adding": a participle's
             # subject is the clause's source.
             # Without a speech verb before it ("Trump took to Twitter, writing:") the

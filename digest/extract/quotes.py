@@ -59,7 +59,7 @@ _TERMINAL = ".!?…"
 _TRIM = ", \t\n\u00a0"
 # A name or title glued after the last sentence, with no full stop of its own.
 _TRAILER = re.compile(r"(?<=[.!?…])[\"”»’)]*\s+(?:[—–-]\s*)?([A-Z][^.!?…\"“”«»„:;]{2,100})$")
-_LINE = re.compile(r"^\s*(?:[—–-]\s*)?([A-Z][^.!?…\"“”«»„:;]{2,100})$")
+_LINE = re.compile(r"^\s*(?:[—―–-]\s*)?([A-Z][^.!?…\"“”«»„:;]{2,100})$")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y|us)\b")
 _EDITORIAL = re.compile(r"\b(?:we|let us)\s+(?:would like to\s+)?(?:remind|recall)\b"
                         r"|\bas we (?:have )?(?:reported|wrote)\b", re.I)
@@ -71,6 +71,7 @@ _NAMING = re.compile(r"\b(?:so-called|dubbed|named|titled|entitled|known as|nick
 _ATTRIBUTION_AFTER = re.compile(
     r"\s*(?:(?:[A-Z][\w.’'-]*\s+){1,5}|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3},[^\"“”.]{1,100},\s+)?"
     r"(?:" + one_of(AUX) + r"\s+)?" + one_of(SPEECH_VERBS) + r"\b")
+_DASH = re.compile(r"[ \t]*[—―–-][ \t]*(?=[A-Z])")
 _SMALL = frozenset({"of", "the", "and", "for", "in", "on", "a", "an", "de", "to"})
 
 
@@ -247,6 +248,9 @@ class _Reader:
         # A quote no attribution reaches belongs to the paragraph's one speaker, whether
         # that speaker's words there were quoted whole, in part or reported.
         speakers = {q.speaker for q in self.quotes[first:] if q.speaker}
+        signed = self._signed_below(index) if unattributed and not speakers else None
+        if signed is not None and signed.name:
+            speakers = {signed.name}  # '"..."' then a line '— Jane Roe'
         self._fill(unattributed, speakers, len(direct) == len(spans))
         if text.rstrip().endswith(":"):
             s0, s1 = bounds[-1]
@@ -259,8 +263,9 @@ class _Reader:
                 after: int) -> tuple[Source | None, bool] | None:
         """(source, whether an attribution was found) when the span is a direct quote."""
         lead = masked[prev:span.open].strip().lstrip(",;—–- ").strip()
-        tail = masked[span.close:after].strip().lstrip(",;:—–- ").strip()
-        told = self._tail(plain, span.close, after) if tail else None
+        tail = masked[span.close:after].strip().lstrip(",;:—―–- ").strip()
+        told = self._dash(plain, span.close, after) or (
+            self._tail(plain, span.close, after) if tail else None)
         if not lead.endswith(":") and not (
                 (not lead or (lead.endswith(",") and VERB_RE.search(lead)))
                 and (not tail or told is not None)):
@@ -268,6 +273,16 @@ class _Reader:
         if told is None and lead:
             told = self._lead(plain, prev, span.open)
         return told, told is not None
+
+    def _dash(self, plain: str, start: int, end: int) -> Source | None:
+        """'"..." ― Jane Roe': a name after a dash signs a quote (comments, posts, epigraphs)."""
+        dash = _DASH.match(plain, start, end)
+        if dash is None:
+            return None
+        name = leading_np(words(plain[dash.end():end], dash.end()))
+        if not name or not parse_np([w.text for w in name]).name:
+            return None
+        return self.article.source(name, plain)
 
     def _fill(self, unattributed: list[int], speakers: set[str], all_direct: bool) -> None:
         """Quotes no attribution reaches: the paragraph's one speaker, or the quote before."""
@@ -350,6 +365,13 @@ class _Reader:
         self._add(index, 0, end, "direct", source)
         self.saw(source)
         return True
+
+    def _signed_below(self, index: int) -> Source | None:
+        following = self.paragraphs[index + 1] if index + 1 < len(self.paragraphs) else ""
+        line = _LINE.match(following)
+        if line is None or following.lstrip()[:1] not in "—―–-":
+            return None
+        return self._signature(line.group(1), line.start(1), following, dashed=True)
 
     def _signature(self, line: str, offset: int, text: str, dashed: bool) -> Source | None:
         """A name with a title ("Lloyd Austin US Defense Minister"), or after a dash, alone."""

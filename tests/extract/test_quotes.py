@@ -259,3 +259,33 @@ def test_groups_outlets_and_places_are_no_person() -> None:
                      '"We will win," Politico reported.', '"We will win," Critics said.',
                      '"We will win," BuzzFeed reported.'):
         assert direct([sentence]) == [("We will win", None)], sentence
+
+
+def test_a_dash_signs_a_quote() -> None:
+    assert direct(["“This is the best day of my life.” ― Jane Roe"]) == [
+        ("This is the best day of my life.", "Jane Roe")]
+    assert direct(['"We will win" — Jane Roe, Ohio']) == [("We will win", "Jane Roe")]
+    assert direct(["“We will win.”", "— Jane Roe"]) == [("We will win.", "Jane Roe")]
+
+
+def test_a_quote_after_an_attributed_one_goes_on_in_its_voice() -> None:
+    assert direct(['"Did he lose time? Probably," said one former official. "But it was right."']) \
+        == [("Did he lose time? Probably", None), ("But it was right.", None)]
+    assert direct(['"It is wrong," said Tom Cole of Oklahoma. "We will fight it."']) == [
+        ("It is wrong", "Tom Cole"), ("We will fight it.", "Tom Cole")]
+
+
+def test_a_participle_takes_its_clause_source() -> None:
+    found = direct(['"If she wins," Trump said before adding: "Maybe there is a way."'])
+    assert found == [("If she wins", "Trump"), ("Maybe there is a way.", "Trump")]
+    found = [(q.text, q.speaker) for q in quotes(
+        ['Senator Sanders took to Twitter, writing: "We have a path to victory."'])
+        if q.kind == "direct"]
+    assert found == [("We have a path to victory.", "Sanders")]
+
+
+def test_says_name_will_is_no_inverted_attribution() -> None:
+    found = [(q.text, q.speaker) for q in quotes(
+        ["Dean Johnson, a salesman from Sumter, says Cruz will “leave here with momentum.”"])
+        if q.kind == "partial"]
+    assert found == [("leave here with momentum.", "Dean Johnson")]
