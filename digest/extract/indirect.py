@@ -184,6 +184,11 @@ def _first_name(ws: Sequence[Word]) -> list[Word]:
     return []
 
 
+def _personal(subject: Sequence[Word]) -> bool:
+    parsed = parse_np([w.text for w in subject])
+    return bool(parsed.name or parsed.role or parsed.pronoun)
+
+
 def find_sources(text: str, start: int, end: int) -> list[Found]:
     """Every attribution in text[start:end], in reading order."""
     found: list[Found] = []
@@ -203,13 +208,18 @@ def find_sources(text: str, start: int, end: int) -> list[Found]:
         if previous and (previous[-1].lower() in _DETERMINERS or previous[-1].lower() == "to"
                          or previous[-1].endswith(("'s", "’s", "s'", "s’"))):
             continue
+        if text[match.start() - 1:match.start()] == "-":
+            continue  # "so-called", "well-reported": part of a compound
         after = text[match.end():min(end, match.end() + _REACH)]
         near = max(start, match.start() - _REACH)
         subject = subject_before(text[near:match.start()], near)
         prior = [f for f in found if f.kind == "verb" and f.pos < match.start()]
         inverted = not subject
+        if not verb.endswith("ing") and any(w.low in SPEECH_VERBS for w in subject):
+            continue  # "Carson called that report": "report" is a noun, its "subject" a clause
         participle = verb.endswith("ing") and (
-            inverted or bool(prior) or _CLAUSE_BREAK.search(text, near, match.start()) is not None)
+            inverted or bool(prior) or _CLAUSE_BREAK.search(text, near, match.start()) is not None
+            or not _personal(subject))
         if participle:
             # "Trump tweeted, saying ...", "Trump said before adding": a participle's
             # subject is the clause's source.

@@ -289,3 +289,13 @@ def test_says_name_will_is_no_inverted_attribution() -> None:
         ["Dean Johnson, a salesman from Sumter, says Cruz will “leave here with momentum.”"])
         if q.kind == "partial"]
     assert found == [("leave here with momentum.", "Dean Johnson")]
+
+
+def test_nouns_that_look_like_speech_verbs_are_no_cue() -> None:
+    partial = [(q.text, q.speaker) for q in quotes(
+        ['Carson called that report Friday a "boldfaced lie."']) if q.kind == "partial"]
+    assert partial == [("boldfaced lie.", "Carson")]
+    partial = [(q.text, q.speaker) for q in quotes(
+        ["According to Trump, he is part of the so-called establishment, but is now "
+         "“the worst thing that ever happened to it.”"]) if q.kind == "partial"]
+    assert partial == [("the worst thing that ever happened to it.", "Trump")]
