@@ -54,6 +54,7 @@ _REACH = 300
 # "X, who ..., said" / "X, a 55-year-old salesman from Y, said": asides before the verb.
 _ASIDE = re.compile(r"\s*(?:who|whom|whose|which|in|on|at|during|after|before|with|without|"
                     r"for|from|like|unlike|despite|speaking|appearing|writing)\s+[A-Za-z0-9]")
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")  # "Sen. Ron Johnson, R-Wis., said"
 _DESCRIPTION = re.compile(r"\s*(?:a|an)\s+[a-z0-9]")  # only after a name: "X, a farmer, said"
 _CITING_START = re.compile(r"\s*(?:citing|quoting|with reference to|referring to)\b", re.I)
 _ABBREVIATIONS = words_set("""
@@ -117,6 +118,7 @@ def subject_before(text: str, offset: int = 0) -> list[Word]:
         piece, start = pieces.pop(), starts.pop()
         if (_CITING_START.match(piece) or _PARTICIPLE.match(piece) or _role_aside(words(piece))
                 or _ASIDE.match(piece) or piece.strip().lower() in PLACES
+                or _PARTY_TAG.fullmatch(piece.strip())
                 or (_DESCRIPTION.match(piece) and pieces
                     and parse_np([w.text for w in words(pieces[-1])]).name)):
             skipped = True

@@ -135,6 +135,15 @@ def _verb_length(ws: Sequence[Word], k: int) -> int:
     return 1 if ws[k].low in SPEECH_VERBS else 0
 
 
+def _up_to_comma(ws: Sequence[Word]) -> list[Word]:
+    taken: list[Word] = []
+    for word in ws:
+        taken.append(word)
+        if word.closes:
+            break
+    return taken
+
+
 def _named_owner(found: Sequence[Found], owner: Found | None, pos: int) -> Found | None:
     """In "Jealous told the paper that he believed it was "intolerable"", the pronoun
     refers back to the sentence's named source, not to the last speaker of the article."""
@@ -309,17 +318,21 @@ class _Reader:
             while before and is_aux(before[-1]):
                 before.pop()
             subject = leading_np(before)
-            if len(before) > 6 and subject and subject[-1].closes and before[-1].closes:
+            if len(before) > 2 and subject and subject[-1].closes and before[-1].closes:
                 # '," Jennifer Palmieri, the campaign's director, said': an aside between.
                 return self.article.source(subject, plain)
             if k >= 9:
                 return None
             if not before:
-                subject = leading_np(ws[k + size:])
-                if not subject:
-                    # '," said a New Hampshire Democrat': an attribution to no one named.
-                    rest = ws[k + size:k + size + 6]
-                    return Source(np_text(plain, rest), None) if rest else None
+                subject = leading_np(ws[k + size:]) or _up_to_comma(ws[k + size:k + size + 9])
+                if not parse_np([w.text for w in subject]).name:
+                    # '," said a New Hampshire Democrat': an attribution to no one named;
+                    # '," said conservative activist Bob Klaus': a lower-case title first.
+                    rest = _up_to_comma(ws[k + size:k + size + 9])
+                    named = parse_np([w.text for w in rest]).name
+                    if not subject or named:
+                        return self.article.source(rest, plain) if named else (
+                            Source(np_text(plain, rest), None) if rest else None)
                 role = appositive_role(plain, subject[-1].end)
                 source = self.article.source(subject, plain)
                 return replace(source, role=role) if role and source.name else source

@@ -299,3 +299,12 @@ def test_nouns_that_look_like_speech_verbs_are_no_cue() -> None:
         ["According to Trump, he is part of the so-called establishment, but is now "
          "“the worst thing that ever happened to it.”"]) if q.kind == "partial"]
     assert partial == [("the worst thing that ever happened to it.", "Trump")]
+
+
+def test_titles_asides_and_party_tags_around_a_name() -> None:
+    assert direct(['"It is special," said conservative activist Bob Klaus, who is unaffiliated.']) \
+        == [("It is special", "Bob Klaus")]
+    assert direct(['"We are strong," Jeff Weaver, the campaign manager, said in a statement.']) \
+        == [("We are strong", "Jeff Weaver")]
+    assert direct(['Sen. Ron Johnson, R-Wis., said in an op-ed, “The department failed.”']) == [
+        ("The department failed.", "Ron Johnson")]
