@@ -97,9 +97,10 @@ def _build(config: Config, options: BuildOptions, engine: Engine, last: LastBuil
     grouped = clock("group", "entries", lambda g: len(g.entries), lambda: group_entries(
         extracted if config.topics else _with_auto_topics(engine, extracted), config.topics))
     linked = clock("link", "quotes", lambda r: len(r.quotes), lambda: link_entries(
-        grouped.entries, people, aliases, link=lambda refs, names: engine(CLUSTERS, refs, names)))
+        grouped.entries, people, aliases, cards=grouped.cards,
+        link=lambda refs, names: engine(CLUSTERS, refs, names)))
     stories = clock("stories", "stories", len, lambda: find_story_views(
-        grouped.entries, linked, find=lambda docs: engine(STORIES, docs)))
+        grouped.entries, linked, cards=grouped.cards, find=lambda docs: engine(STORIES, docs)))
     ids = site_ids(grouped, linked, stories)
     pages = clock("plan", "pages", len, lambda: (
         *plan_pages(grouped, linked, stories, ids=ids), search_page()))

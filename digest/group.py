@@ -1,4 +1,6 @@
-"""Group extracted entries by day, month, topic and source: pure, one pass each."""
+"""Group extracted entries by day, month, topic and source: pure, one pass each.
+
+Groups hold cards (digest.cards), what their pages show of an entry."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from digest.cards import Card, card_of
 from digest.extract import Extracted
 from digest.model import Topic
 from digest.slugs import assign_slugs, same_name
@@ -15,16 +18,17 @@ from digest.slugs import assign_slugs, same_name
 class Group:
     key: str  # what the group's page is named after: 2024-10-30, 2024-10, a slug (digest.ids)
     title: str
-    entries: tuple[Extracted, ...]  # newest first
+    entries: tuple[Card, ...]  # newest first
     description: str | None = None
 
 
 @dataclass(frozen=True)
 class Grouped:
     entries: tuple[Extracted, ...]  # dated, newest first; then undated, by title
+    cards: tuple[Card, ...]  # the entries' cards, in the same order
     days: tuple[Group, ...]  # newest first
     months: tuple[Group, ...]  # newest first
-    undated: tuple[Extracted, ...]
+    undated: tuple[Card, ...]
     topics: tuple[Group, ...]  # alphabetical
     sources: tuple[Group, ...]  # alphabetical
 
@@ -43,26 +47,27 @@ def newest_first(items: Iterable[Extracted]) -> list[Extracted]:
 
 def group_entries(extracted: Sequence[Extracted], topics: Sequence[Topic] = ()) -> Grouped:
     ordered = newest_first(extracted)
-    dated = [x for x in ordered if x.entry.date is not None]
+    cards = tuple(map(card_of, ordered))
+    dated = [c for c in cards if c.date is not None]
     descriptions = {same_name(t.name): t.description for t in topics}
     return Grouped(
-        entries=tuple(ordered),
-        days=_bucket(dated, lambda x: [_day(x)], _day_title),
-        months=_bucket(dated, lambda x: [_month(x)], _month_title),
-        undated=tuple(x for x in ordered if x.entry.date is None),
-        topics=_named(ordered, lambda x: x.topics, descriptions),
-        sources=_named(ordered, lambda x: [x.entry.source] if x.entry.source else [], {}),
+        entries=tuple(ordered), cards=cards,
+        days=_bucket(dated, lambda c: [_day(c)], _day_title),
+        months=_bucket(dated, lambda c: [_month(c)], _month_title),
+        undated=tuple(c for c in cards if c.date is None),
+        topics=_named(cards, lambda c: c.topics, descriptions),
+        sources=_named(cards, lambda c: [c.source] if c.source else [], {}),
     )
 
 
-def _day(x: Extracted) -> str:
-    assert x.entry.date is not None
-    return x.entry.date.day.isoformat()
+def _day(c: Card) -> str:
+    assert c.date is not None
+    return c.date.day.isoformat()
 
 
-def _month(x: Extracted) -> str:
-    assert x.entry.date is not None
-    return x.entry.date.month
+def _month(c: Card) -> str:
+    assert c.date is not None
+    return c.date.month
 
 
 def _day_title(key: str) -> str:
@@ -75,10 +80,10 @@ def _month_title(key: str) -> str:
 
 
 def _bucket(
-    ordered: Sequence[Extracted], keys: Callable[[Extracted], Iterable[str]],
+    ordered: Sequence[Card], keys: Callable[[Card], Iterable[str]],
     title: Callable[[str], str],
 ) -> tuple[Group, ...]:
-    buckets: dict[str, list[Extracted]] = {}
+    buckets: dict[str, list[Card]] = {}
     for x in ordered:
         for key in keys(x):
             buckets.setdefault(key, []).append(x)
@@ -87,14 +92,14 @@ def _bucket(
 
 
 def _named(
-    ordered: Sequence[Extracted], names: Callable[[Extracted], Iterable[str]],
+    ordered: Sequence[Card], names: Callable[[Card], Iterable[str]],
     descriptions: dict[str, str | None],
 ) -> tuple[Group, ...]:
     """Groups of one name each, so "Kursk" and "kursk" share a page, titled by the newest
     spelling. Each page's slug is assigned in order of first appearance, oldest first
     (digest.slugs.assign_slugs): "C" and "C++" get pages of their own."""
     titles: dict[str, str] = {}
-    buckets: dict[str, list[Extracted]] = {}
+    buckets: dict[str, list[Card]] = {}
     for x in ordered:
         for name in names(x):
             key = same_name(name)
@@ -102,8 +107,8 @@ def _named(
             members = buckets.setdefault(key, [])
             if not members or members[-1] is not x:
                 members.append(x)
-    dated = [x for x in ordered if x.entry.date is not None]
-    first_seen = (*reversed(dated), *(x for x in ordered if x.entry.date is None))
+    dated = [x for x in ordered if x.date is not None]
+    first_seen = (*reversed(dated), *(x for x in ordered if x.date is None))
     slugs = assign_slugs(same_name(name) for x in first_seen for name in names(x))
     return tuple(
         Group(slugs[key], titles[key], tuple(buckets[key]), descriptions.get(key))

@@ -35,7 +35,7 @@ def test_groups_by_day_month_topic_and_source() -> None:
     assert g.days[0].title == "Wednesday, 30 October 2024"
     assert [(m.key, m.title) for m in g.months] == [("2024-10", "October 2024"),
                                                     ("2024-09", "September 2024")]
-    assert [i.entry.slug for i in g.undated] == ["d"]
+    assert [c.slug for c in g.undated] == ["d"]
     # Names that slug alike share one page, titled by the first spelling seen.
     assert [(t.key, t.title, len(t.entries)) for t in g.topics] == [
         ("kursk", "Kursk", 2), ("nato", "NATO", 2)]

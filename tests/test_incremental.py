@@ -1,16 +1,19 @@
 """Incremental builds: redo only what changed, and give the same bytes as a full build."""
 
 import shutil
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+import digest.engine.outputs
 import digest.engine.queries
 from digest.build import BuildOptions, BuildResult, build
 from digest.config import Config, load_config
 from digest.engine import Engine, Store
 from digest.engine.state import code_version, state_file
+from digest.render.plan import Page
 
 GOLDEN = Path(__file__).resolve().parent / "fixtures" / "golden"
 
@@ -99,6 +102,31 @@ def test_other_changes_match_a_full_build(project: Path, tmp_path: Path, change:
     else:
         entry.write_text(entry.read_text() + '\n"We will not retreat," Mark Rutte said.\n')
     again(config, engine, config.output_dir)
+    assert files_of(config.output_dir) == full_build(config, config.content_dir, tmp_path / "f")
+
+
+def test_a_sentence_added_to_a_text_renders_its_page_and_feeds_not_its_lists(
+        project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Lists show an entry's card (title, byline, excerpt, topics), not its text: the
+    # day, month, topic and source pages and the home page are not rendered again.
+    # Feeds carry the text, so they are.
+    config = load_config(project)
+    engine = in_memory()
+    build(config, BuildOptions(config.content_dir, config.output_dir), engine)
+    rendered: list[str] = []
+    real = digest.engine.outputs.render_pages
+
+    def recorded(pages: Iterable[Page], *args: Any) -> Iterator[tuple[str, bytes]]:
+        listed = list(pages)
+        rendered.extend(page.path for page in listed)
+        return real(listed, *args)
+
+    monkeypatch.setattr(digest.engine.outputs, "render_pages", recorded)
+    entry = project / "content" / "extra-3.md"
+    entry.write_text(entry.read_text() + "\nThe ministry declined to comment further.\n")
+    again(config, engine, config.output_dir)
+    assert sorted(rendered) == ["entries/extra-3.html", "feed.xml", "topics/kursk-region.xml",
+                               "topics/nato.xml"]
     assert files_of(config.output_dir) == full_build(config, config.content_dir, tmp_path / "f")
 
 

@@ -49,7 +49,7 @@ def _proposals(people: People, linked: Linked) -> str | None:
     or None when it lacks nothing. The caller writes it beside people.yaml for review:
     the build never edits a file a person owns."""
     quotes = {slug: [i.quote for i in items] for slug, items in linked.by_entry.items()}
-    days = {slug: items[0].entry.entry.date.iso() if items[0].entry.entry.date else None
+    days = {slug: items[0].entry.date.iso() if items[0].entry.date else None
             for slug, items in linked.by_entry.items()}
     merged = propose(people, quotes, days)
     if dump_people(merged) == dump_people(people):

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from digest.cards import Card, card_of
 from digest.extract import Extracted
 from digest.extract.autotopics import auto_topics
 from digest.extract.figures import Figure, figures_table
@@ -29,16 +30,16 @@ class Citation:
 class StoryView:
     id: str
     title: str
-    entries: tuple[Extracted, ...]  # oldest first, undated last
+    entries: tuple[Card, ...]  # oldest first, undated last
     first: date | None
     last: date | None
     speakers: tuple[tuple[str, tuple[QuoteItem, ...]], ...]  # direct and partial, by speaker
     citations: tuple[Citation, ...]
-    figures: tuple[tuple[str, tuple[tuple[Extracted, Figure], ...]], ...]  # quantity -> rows
+    figures: tuple[tuple[str, tuple[tuple[Card, Figure], ...]], ...]  # quantity -> rows
 
     @property
     def outlets(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(x.entry.source or "Unknown source" for x in self.entries))
+        return tuple(dict.fromkeys(x.source or "Unknown source" for x in self.entries))
 
 
 def with_auto_topics(extracted: Sequence[Extracted]) -> list[Extracted]:
@@ -51,9 +52,12 @@ def with_auto_topics(extracted: Sequence[Extracted]) -> list[Extracted]:
 def find_story_views(
     extracted: Sequence[Extracted], linked: Linked,
     find: Callable[[Sequence[StoryDoc]], Sequence[Story]] = find_stories,
+    cards: Sequence[Card] | None = None,
 ) -> tuple[StoryView, ...]:
-    """`find` groups the entries (the costly part); the build passes the engine's query."""
-    by_slug = {x.entry.slug: x for x in extracted}
+    """`find` groups the entries (the costly part); the build passes the engine's query.
+    `cards` are the entries' cards when the caller has them (digest.group's)."""
+    by_slug = {x.entry.slug: (x, card) for x, card in
+               zip(extracted, cards or map(card_of, extracted), strict=True)}
     docs = [
         StoryDoc(
             # Only the lead decides a story: an edit further down leaves the docs equal.
@@ -69,22 +73,23 @@ def find_story_views(
                  for story in find(docs))
 
 
-def _view(story: Story, members: list[Extracted], linked: Linked) -> StoryView:
-    items = [i for x in members for i in linked.by_entry.get(x.entry.slug, ())]
+def _view(story: Story, members: list[tuple[Extracted, Card]], linked: Linked) -> StoryView:
+    items = [i for x, _ in members for i in linked.by_entry.get(x.entry.slug, ())]
     speakers: dict[str, list[QuoteItem]] = {}
     for item in items:
         if item.quote.kind != "indirect" and item.quote.speaker:
             speakers.setdefault(item.quote.speaker, []).append(item)
     citations = tuple(
-        Citation(item.entry.entry.source or "Unknown source", item.quote.cited, item)
+        Citation(item.entry.source or "Unknown source", item.quote.cited, item)
         for item in items if item.quote.cited
     )
-    table = figures_table({x.entry.slug: x.figures for x in members})
-    by_slug: Mapping[str, Extracted] = {x.entry.slug: x for x in members}
+    table = figures_table({x.entry.slug: x.figures for x, _ in members})
+    by_slug: Mapping[str, Card] = {card.slug: card for _, card in members}
     figures = tuple((quantity, tuple((by_slug[slug], f) for slug, f in rows))
                     for quantity, rows in table.items())
     return StoryView(
-        id=story.id, title=story.title, entries=tuple(members), first=story.first,
+        id=story.id, title=story.title, entries=tuple(card for _, card in members),
+        first=story.first,
         last=story.last,
         speakers=tuple(sorted(((k, tuple(v)) for k, v in speakers.items()),
                               key=lambda kv: (-len(kv[1]), kv[0]))),

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
+from digest.cards import Card, card_of
 from digest.extract import Extracted
 from digest.link.clusters import Cluster, Link, QuoteRef, link_quotes
 from digest.model import Quote
@@ -21,14 +22,14 @@ from digest.slugs import assign_slugs
 class QuoteItem:
     id: str  # "<entry slug>-q<n>", n counting the entry's quotes from 1
     number: int
-    entry: Extracted
+    entry: Card  # what the quote's pages show of its article
     quote: Quote
     cluster: str
     shared: bool = False  # other reports carry the same statement: its cluster has a page
 
     @property
     def day(self) -> date | None:
-        return self.entry.entry.date.day if self.entry.entry.date else None
+        return self.entry.date.day if self.entry.date else None
 
     @property
     def anchor(self) -> str:
@@ -41,7 +42,7 @@ class QuoteItem:
         the article (a page per single quote would only repeat the article)."""
         if self.shared:
             return f"quotes/{self.cluster}.html"
-        return f"entries/{self.entry.entry.slug}.html#{self.anchor}"
+        return f"entries/{self.entry.slug}.html#{self.anchor}"
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ class ClusterView:
 
     @cached_property  # every member's entry page asks: once per cluster, not per member
     def outlets(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(i.entry.entry.source or "Unknown source" for i in self.items))
+        return tuple(dict.fromkeys(i.entry.source or "Unknown source" for i in self.items))
 
 
 @dataclass(frozen=True)
@@ -77,15 +78,17 @@ class Linked:
 def link_entries(
     extracted: Sequence[Extracted], people: People, aliases: Mapping[str, str] | None = None,
     link: Callable[[Sequence[QuoteRef], Mapping[str, str]], Sequence[Cluster]] = link_quotes,
+    cards: Sequence[Card] | None = None,
 ) -> Linked:
-    """`link` clusters the quotes (the costly part); the preview passes a memoised one."""
+    """`link` clusters the quotes (the costly part); the build passes the engine's query.
+    `cards` are the entries' cards when the caller has them (digest.group's)."""
     items: list[QuoteItem] = []
     refs: list[QuoteRef] = []
-    pending: list[tuple[str, int, Extracted, Quote]] = []
-    for x in extracted:
+    pending: list[tuple[str, int, Card, Quote]] = []
+    for x, card in zip(extracted, cards or map(card_of, extracted), strict=True):
         for number, quote in enumerate(x.quotes, start=1):
             qid = f"{x.entry.slug}-q{number}"
-            pending.append((qid, number, x, quote))
+            pending.append((qid, number, card, quote))
             refs.append(QuoteRef(
                 id=qid, entry=x.entry.slug, text=quote.text, speaker=quote.speaker,
                 kind=quote.kind, day=x.entry.date.day if x.entry.date else None,
@@ -93,9 +96,9 @@ def link_entries(
             ))
     clusters = link(refs, dict(aliases or {}))
     cluster_of = {member: c for c in clusters for member in c.members}
-    for qid, number, x, quote in pending:
+    for qid, number, card, quote in pending:
         cluster = cluster_of[qid]
-        items.append(QuoteItem(qid, number, x, quote, cluster.id, len(cluster.members) > 1))
+        items.append(QuoteItem(qid, number, card, quote, cluster.id, len(cluster.members) > 1))
     by_id = {item.id: item for item in items}
     views = tuple(
         ClusterView(c.id, tuple(by_id[m] for m in c.members), c.links,
@@ -105,7 +108,7 @@ def link_entries(
     )
     by_entry: dict[str, list[QuoteItem]] = {}
     for item in items:
-        by_entry.setdefault(item.entry.entry.slug, []).append(item)
+        by_entry.setdefault(item.entry.slug, []).append(item)
     return Linked(
         quotes=tuple(items), clusters=views, people=_people(items, people),
         by_entry={k: tuple(v) for k, v in by_entry.items()},
@@ -127,7 +130,7 @@ def _people(items: Sequence[QuoteItem], registry: People) -> tuple[PersonView, .
     # Two spellings linking did not join (no alias in people.yaml) are two people, each
     # with a page of its own: slugs by first quote, oldest first (digest.ids).
     first = sorted((i for i in items if i.quote.speaker is not None),
-                   key=lambda i: (i.day is None, i.day or date.min, i.entry.entry.slug, i.number))
+                   key=lambda i: (i.day is None, i.day or date.min, i.entry.slug, i.number))
     slugs = assign_slugs(i.quote.speaker for i in first if i.quote.speaker is not None)
     views = []
     for name in sorted(said, key=str.casefold):

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from digest.extract import Extracted
+from digest.cards import Card
 from digest.ids import SiteIds
 from digest.link.digest_links import QuoteItem
 
 
-def entry_path(x: Extracted) -> str:
-    return f"entries/{x.entry.slug}.html"
+def entry_path(slug: str) -> str:
+    return f"entries/{slug}.html"
 
 
 class Links:
@@ -33,8 +33,8 @@ class Links:
     def home(self) -> str:
         return self.to("index.html")
 
-    def entry(self, x: Extracted) -> str:
-        return self.to(entry_path(x))
+    def entry(self, card: Card) -> str:
+        return self.to(entry_path(card.slug))
 
     def day(self, key: str) -> str:
         return self.to(f"days/{key}.html")

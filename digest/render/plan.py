@@ -1,20 +1,29 @@
-"""Which pages the site has, and what each one is rendered from."""
+"""Which pages the site has, and what each one is rendered from.
+
+A page's context holds only what the page shows: cards for the entries a list shows
+(digest.cards), one line per group, story or person an index lists. Its print, which
+decides whether it is rendered again, is made of its context, so a change reaches only the
+pages that show it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import islice
 from typing import Any, TypeVar
 
+from digest.cards import Card
 from digest.extract import Extracted
 from digest.group import Group, Grouped
 from digest.ids import SiteIds, site_ids
 from digest.link.coverage import StoryView
-from digest.link.digest_links import Linked
+from digest.link.digest_links import Linked, PersonView
+from digest.model import EntryDate
 from digest.render.links import entry_path
 
 HOME_MIN_ENTRIES = 40  # whole days are shown until at least this many entries
+HOME_UNDATED = 20  # undated entries the home page shows
 T = TypeVar("T")
 PAGE_SIZE = 50  # entries per page of a timeline, stories per page of the stories index
 
@@ -26,6 +35,37 @@ class Page:
     context: Mapping[str, Any]
 
 
+@dataclass(frozen=True)
+class Line:
+    """A group as an index lists it: the archive's months, the topics and sources."""
+
+    key: str
+    title: str
+    count: int
+    latest: EntryDate | None  # the newest entry's date
+
+
+@dataclass(frozen=True)
+class StoryLine:
+    """A story as a list shows it, in one line."""
+
+    id: str
+    title: str
+    count: int  # reports
+    outlets: tuple[str, ...]
+    first: date | None
+    last: date | None
+
+
+@dataclass(frozen=True)
+class PersonLine:
+    """A person as the people index lists them."""
+
+    name: str
+    count: int  # quotes
+    role: str | None  # the first role given
+
+
 def plan_pages(
     grouped: Grouped, linked: Linked | None = None, stories: Sequence[StoryView] = (),
     ids: SiteIds | None = None,
@@ -35,14 +75,14 @@ def plan_pages(
 
     Every context holds `ids` (digest.ids): the links a page renders depend on it."""
     ids = ids or site_ids(grouped, linked, stories)
-    story_of = {x.entry.slug: s for s in stories for x in s.entries}
+    story_of = {x.slug: s for s in stories for x in s.entries}
     return (*_pages(grouped, linked, story_of, ids),
             *(_quote_pages(linked, ids) if linked else ()), *_story_pages(stories, ids))
 
 
 def _story_pages(stories: Sequence[StoryView], ids: SiteIds) -> Iterator[Page]:
     # In pages, as timelines are: an edit re-renders the page its story is on.
-    for path, chunk, pager in _split("stories/index", _by_recency(stories)):
+    for path, chunk, pager in _split("stories/index", _lines(_by_recency(stories))):
         yield Page(path, "stories.html", {"stories": chunk, "pager": pager, "ids": ids})
     for story in stories:
         yield Page(f"stories/{ids.slug('story', story.id)}.html", "story.html",
@@ -54,21 +94,31 @@ def _by_recency(stories: Sequence[StoryView]) -> tuple[StoryView, ...]:
                                                 len(s.entries), s.id), reverse=True))
 
 
-def _stories_of(entries: Sequence[Extracted], story_of: Mapping[str, StoryView],
-                ) -> tuple[StoryView, ...]:
+def _lines(stories: Sequence[StoryView]) -> tuple[StoryLine, ...]:
+    return tuple(StoryLine(s.id, s.title, len(s.entries), s.outlets, s.first, s.last)
+                 for s in stories)
+
+
+def _stories_of(entries: Sequence[Card], story_of: Mapping[str, StoryView], limit: int,
+                ) -> tuple[StoryLine, ...]:
     """The stories these entries belong to, with more than one report, latest first."""
-    found = {story_of[x.entry.slug].id: story_of[x.entry.slug] for x in entries
-             if x.entry.slug in story_of and len(story_of[x.entry.slug].entries) > 1}
-    return _by_recency(list(found.values()))
+    found = {story_of[x.slug].id: story_of[x.slug] for x in entries
+             if x.slug in story_of and len(story_of[x.slug].entries) > 1}
+    return _lines(_by_recency(list(found.values()))[:limit])
 
 
 def _quote_pages(linked: Linked, ids: SiteIds) -> Iterator[Page]:
     for cluster in linked.clusters:
         if len(cluster.items) > 1:
             yield Page(f"quotes/{cluster.id}.html", "cluster.html", {"c": cluster, "ids": ids})
-    yield Page("people/index.html", "people.html", {"people": linked.people, "ids": ids})
+    yield Page("people/index.html", "people.html",
+               {"people": tuple(map(_person_line, linked.people)), "ids": ids})
     for person in linked.people:
         yield Page(f"people/{person.slug}.html", "person.html", {"p": person, "ids": ids})
+
+
+def _person_line(p: PersonView) -> PersonLine:
+    return PersonLine(p.name, len(p.items), p.roles[0] if p.roles else None)
 
 
 def _entry_quotes(x: Extracted, linked: Linked | None, ids: SiteIds,
@@ -92,13 +142,16 @@ def _entry_quotes(x: Extracted, linked: Linked | None, ids: SiteIds,
 def _pages(g: Grouped, linked: Linked | None, story_of: Mapping[str, StoryView],
            ids: SiteIds) -> Iterator[Page]:
     days = _home_days(g.days)
+    shown = sum(len(d.entries) for d in days)
     yield Page("index.html", "index.html", {"ids": ids,
-        "days": days, "undated": g.undated, "total": len(g.entries), "months": g.months,
-        "stories": _stories_of([x for d in days for x in d.entries], story_of)[:10],
-        "story_of": {x.entry.slug: story_of[x.entry.slug].id for d in days for x in d.entries
-                     if x.entry.slug in story_of and len(story_of[x.entry.slug].entries) > 1},
+        "days": days, "undated": g.undated[:HOME_UNDATED], "undated_total": len(g.undated),
+        "total": len(g.entries), "span": tuple(dict.fromkeys(
+            m.title for m in (g.months[-1:] + g.months[:1]))),
+        "more": sum(len(m.entries) for m in g.months) > shown,
+        "stories": _stories_of([x for d in days for x in d.entries], story_of, 10),
     })
-    yield Page("archive.html", "archive.html", {"months": g.months, "undated": g.undated})
+    yield Page("archive.html", "archive.html", {
+        "months": tuple(map(_line, g.months)), "undated": len(g.undated)})
     yield Page("undated.html", "list.html", {"ids": ids,
         "heading": "Undated entries", "kind": "undated", "entries": g.undated,
         "intro": "Entries whose source gave no date. Add `date:` to their front-matter.",
@@ -110,27 +163,29 @@ def _pages(g: Grouped, linked: Linked | None, story_of: Mapping[str, StoryView],
         days_of.setdefault(day.key[:7], []).append(day)
     for month in g.months:
         yield Page(f"months/{month.key}.html", "month.html", {"ids": ids,
-            "group": month, "heading": month.title, "kind": "month",
+            "heading": month.title, "count": len(month.entries),
             "days": tuple(days_of.get(month.key, ())),
         })
+    by_slug = {x.entry.slug: x for x in g.entries}
     yield Page("topics/index.html", "groups.html", {
-        "ids": ids, "heading": "Topics", "kind": "topic", "groups": g.topics,
+        "ids": ids, "heading": "Topics", "kind": "topic", "groups": tuple(map(_line, g.topics)),
     })
     for topic in g.topics:
         yield from _paged(f"topics/{topic.key}", topic, "topic",
-                          _stories_of(topic.entries, story_of)[:20], ids)
+                          _stories_of(topic.entries, story_of, 20), ids)
         yield Page(f"topics/{topic.key}.xml", "feed.xml", {
             "ids": ids, "feed_title": topic.title, "feed_path": f"topics/{topic.key}.xml",
-            "alternate": f"topics/{topic.key}.html", "entries": _dated(topic.entries),
+            "alternate": f"topics/{topic.key}.html",
+            "entries": _dated(by_slug[c.slug] for c in topic.entries),
         })
     yield Page("sources/index.html", "groups.html", {
-        "ids": ids, "heading": "Sources", "kind": "source", "groups": g.sources,
+        "ids": ids, "heading": "Sources", "kind": "source", "groups": tuple(map(_line, g.sources)),
     })
     for source in g.sources:
         yield from _paged(f"sources/{source.key}", source, "source", (), ids)
     others_of: dict[tuple[str, str], tuple[str, ...]] = {}
     for x in g.entries:
-        yield Page(entry_path(x), "entry.html", _entry_quotes(x, linked, ids, others_of))
+        yield Page(entry_path(x.entry.slug), "entry.html", _entry_quotes(x, linked, ids, others_of))
     yield Page("feed.xml", "feed.xml", {
         "ids": ids, "feed_title": None, "feed_path": "feed.xml", "alternate": "index.html",
         "entries": _dated(g.entries),
@@ -138,7 +193,12 @@ def _pages(g: Grouped, linked: Linked | None, story_of: Mapping[str, StoryView],
     yield Page("404.html", "404.html", {})
 
 
-def _paged(stem: str, group: Group, kind: str, stories: tuple[StoryView, ...],
+def _line(group: Group) -> Line:
+    return Line(group.key, group.title, len(group.entries),
+                group.entries[0].date if group.entries else None)
+
+
+def _paged(stem: str, group: Group, kind: str, stories: tuple[StoryLine, ...],
            ids: SiteIds) -> Iterator[Page]:
     """A long timeline in pages of PAGE_SIZE, newest first: `x.html`, `x/2.html`, ...
 
@@ -182,7 +242,9 @@ def _home_days(days: tuple[Group, ...]) -> tuple[Group, ...]:
     return tuple(shown)
 
 
-def _dated(entries: tuple[Extracted, ...], limit: int = 50) -> tuple[Extracted, ...]:
+def _dated(entries: Iterable[Extracted], limit: int = 50) -> tuple[Extracted, ...]:
     # Atom requires a date per entry; undated ones would need an invented one.
-    # Drafts never reach a feed, even in a --drafts preview.
-    return tuple(x for x in entries if x.entry.date is not None and not x.entry.draft)[:limit]
+    # Drafts never reach a feed, even in a --drafts preview. A feed shows each entry's
+    # text: the one kind of list page an edit to the text reaches.
+    return tuple(islice((x for x in entries if x.entry.date is not None and not x.entry.draft),
+                        limit))

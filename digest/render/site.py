@@ -69,7 +69,7 @@ def entries_json(entries: Sequence[Extracted], root: Path) -> bytes:
             "author": x.entry.author,
             "url": x.entry.url,
             "topics": list(x.topics),
-            "path": entry_path(x),
+            "path": entry_path(x.entry.slug),
             "origin": origin_path(x.entry.origin, root),
         }
         for x in entries
@@ -82,9 +82,9 @@ def quotes_json(linked: Linked) -> bytes:
     return data_file("quotes", [
         {
             "id": item.id, "text": item.quote.text, "speaker": item.quote.speaker,
-            "role": item.quote.role, "entry": item.entry.entry.slug, "kind": item.quote.kind,
+            "role": item.quote.role, "entry": item.entry.slug, "kind": item.quote.kind,
             "cluster": item.cluster, "cited": item.quote.cited,
-            "path": f"{entry_path(item.entry)}#{item.anchor}",
+            "path": f"{entry_path(item.entry.slug)}#{item.anchor}",
         }
         for item in linked.quotes
     ])
@@ -104,12 +104,12 @@ def stories_json(stories: Sequence[StoryView], ids: SiteIds) -> bytes:
     return data_file("stories", [
         {
             "id": s.id, "title": s.title, "path": Links("", ids).story(s.id),
-            "entries": [x.entry.slug for x in s.entries],
+            "entries": [x.slug for x in s.entries],
             "first": s.first.isoformat() if s.first else None,
             "last": s.last.isoformat() if s.last else None,
             "figures": [
                 {"quantity": quantity, "value": f.value, "unit": quantity, "approx": f.approx,
-                 "text": f.text, "entry": x.entry.slug, "source": x.entry.source,
+                 "text": f.text, "entry": x.slug, "source": x.source,
                  "cited": f.cited}
                 for quantity, rows in s.figures for x, f in rows
             ],

@@ -7,6 +7,8 @@ See digest.search.index for its file layout.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from digest.group import Grouped
 from digest.link.digest_links import Linked
 from digest.render.links import entry_path
@@ -19,7 +21,8 @@ def records_from(grouped: Grouped, linked: Linked | None = None) -> tuple[Search
     """One record per entry and per topic, and with `linked`, per quote and per person."""
     articles = tuple(
         SearchRecord(
-            id=f"e:{x.entry.slug}", kind="article", title=x.entry.title, path=entry_path(x),
+            id=f"e:{x.entry.slug}", kind="article", title=x.entry.title,
+            path=entry_path(x.entry.slug),
             date=x.entry.date.iso() if x.entry.date else None, source=x.entry.source,
             speaker=None, topics=x.topics,
             # The byline and topic names are searchable too: "Babel Kursk" should work.
@@ -31,7 +34,7 @@ def records_from(grouped: Grouped, linked: Linked | None = None) -> tuple[Search
     topics = tuple(
         SearchRecord(
             id=f"t:{g.key}", kind="topic", title=g.title, path=f"topics/{g.key}.html",
-            date=g.entries[0].entry.date.iso() if g.entries[0].entry.date else None,
+            date=g.entries[0].date.iso() if g.entries[0].date else None,
             source=None, speaker=None, topics=(g.title,), body=g.description or "",
             excerpt=shorten(g.description or _count(len(g.entries))),
         )
@@ -39,19 +42,21 @@ def records_from(grouped: Grouped, linked: Linked | None = None) -> tuple[Search
     )
     if linked is None:
         return articles + topics
-    return articles + topics + _linked_records(linked)
+    languages = {x.entry.slug: x.entry.language for x in grouped.entries}
+    return articles + topics + _linked_records(linked, languages)
 
 
-def _linked_records(linked: Linked) -> tuple[SearchRecord, ...]:
+def _linked_records(linked: Linked, languages: Mapping[str, str | None],
+                    ) -> tuple[SearchRecord, ...]:
     quotes = tuple(
         SearchRecord(
             id=f"q:{item.id}", kind="quote", title=shorten(item.quote.text),
             path=item.path,
-            date=item.entry.entry.date.iso() if item.entry.entry.date else None,
-            source=item.entry.entry.source, speaker=item.quote.speaker,
+            date=item.entry.date.iso() if item.entry.date else None,
+            source=item.entry.source, speaker=item.quote.speaker,
             # The title is the quote already: an excerpt would show it twice.
             topics=item.entry.topics, body=item.quote.text, excerpt="",
-            language=item.entry.entry.language,
+            language=languages[item.entry.slug],
         )
         for item in linked.quotes
     )
@@ -59,8 +64,7 @@ def _linked_records(linked: Linked) -> tuple[SearchRecord, ...]:
         SearchRecord(
             id=f"p:{person.slug}", kind="person", title=person.name,
             path=f"people/{person.slug}.html",
-            date=person.items[0].entry.entry.date.iso() if person.items[0].entry.entry.date
-            else None,
+            date=person.items[0].entry.date.iso() if person.items[0].entry.date else None,
             source=None, speaker=person.name, topics=(),
             body="\n".join((*person.aliases, *person.roles)),
             excerpt=shorten("; ".join(person.roles) or _count_quotes(len(person.items))),
