@@ -57,10 +57,12 @@ def guess(data: bytes) -> Guess:
     best = max(m.coherence for m in calm)
     near = [m for m in calm if m.coherence >= best - NEAR]
     top = next(m for m in near if m.coherence == best)
-    readings = {m.encoding: str(m) for m in near}
+    # A match stands for every encoding that decodes the bytes to the same text.
+    readings = {e: str(m) for m in near for e in (m.could_be_from_charset or [m.encoding])}
+    common = sorted((e for e in readings if e in COMMON), key=COMMON.index)
     if all(text == readings[top.encoding] for text in readings.values()):
-        return Guess(label(top.encoding), readings[top.encoding])
-    common = sorted((m.encoding for m in near if m.encoding in COMMON), key=COMMON.index)
+        chosen = common[0] if common else top.encoding
+        return Guess(label(chosen), readings[chosen])
     if not common:
         return Guess(None, "", likely=tuple(dict.fromkeys(label(m.encoding) for m in near)))
     chosen = common[0]

@@ -41,3 +41,11 @@ def test_damaged_utf8_is_not_read_as_a_legacy_encoding() -> None:
 def test_readings_that_differ_throughout_with_no_common_code_page_are_refused() -> None:
     found = guess("北朝鮮の兵士がロシアに派遣されたと報じられた。\n".encode("shift_jis"))
     assert found.encoding is None and "cp932" in found.likely
+
+
+def test_encodings_that_read_the_bytes_alike_are_named_by_the_commonest() -> None:
+    # A stray byte in English wire copy: windows-1250 and windows-1252 both read "ü".
+    data = (b"Lawson told reporters work remained to be done on improving the conditions "
+            b"for lasting world economic growth.\xfcside measures to boost growth, he said.\n")
+    found = guess(data)
+    assert found.encoding == "windows-1252" and "growth.üside" in found.text
