@@ -52,6 +52,7 @@ bench: setup browser
 	$(BIN)/python -m bench.search --sizes $(SIZES)
 	$(BIN)/python -m bench.serve --sizes $(SIZES)
 	$(BIN)/python -m bench.link_quotes
+	$(BIN)/python -m bench.attribution_speed
 	DIGEST_BENCH=1 $(BIN)/python -m pytest -q -s tests/link/test_stories_eval.py -k benchmark
 
 # Quotes and speakers on PolNeAR's train and dev splits, news nobody here wrote; the data
