@@ -1,4 +1,4 @@
-"""Command line: `digest ingest`, `digest build`, `digest serve`.
+"""Command line: `digest new`, `digest ingest`, `digest build`, `digest serve`.
 
 Exit codes: 0 success; 1 an error in the content (or a warning under --strict);
 2 a usage or configuration error.
@@ -34,6 +34,11 @@ OK, FAILED, USAGE = 0, 1, 2
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    if args.command == "new":  # makes a digest: the folder it runs in need not be one
+        try:
+            return _new(args)
+        except DigestError as exc:
+            return _fail(exc, args.debug, FAILED)
     try:
         config = load_config(Path.cwd(), args.config)
     except DigestError as exc:
@@ -65,6 +70,13 @@ def _parser() -> argparse.ArgumentParser:
                         help=f"the project's config file (default: ./{CONFIG_NAME})")
     common.add_argument("--debug", action="store_true", help="show tracebacks")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("new", help="start a digest of your own in a new folder")
+    p.add_argument("folder", type=Path, metavar="DIR", help="the folder to make (or an empty one)")
+    p.add_argument("--title", help="the site's title (default: from the folder's name)")
+    p.add_argument("--description", help="shown on the home page")
+    p.add_argument("--language", default="en", help="the site's language (default: en)")
+    p.add_argument("--debug", action="store_true", help="show tracebacks")
 
     p = sub.add_parser("ingest", parents=[common], help="turn raw articles into entries")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
@@ -108,6 +120,18 @@ def _parser() -> argparse.ArgumentParser:
 def _print_findings(findings: Sequence[Finding | DigestError]) -> None:
     for finding in findings:
         print(finding, file=sys.stderr)
+
+
+def _new(args: argparse.Namespace) -> int:
+    from digest.scaffold import Scaffold, default_title, new_digest
+
+    folder: Path = args.folder
+    scaffold = Scaffold(args.title or default_title(folder),
+                        args.description or Scaffold.description, args.language)
+    for path in new_digest(folder, scaffold):
+        print(f"created {path}{'/' if path.is_dir() else ''}")
+    print(f"next: cd {folder} && digest ingest URL-OR-FILE... && digest build")
+    return OK
 
 
 def _ingest(args: argparse.Namespace, config: Config) -> int:
