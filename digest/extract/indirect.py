@@ -81,6 +81,9 @@ _FINAL = re.compile(r"\s*(?:[,.;!?…]|$)")
 _OBJECT = re.compile(r"\s+\w")
 # ", writing:", "before adding": a participle opening a clause of its own.
 _CLAUSE_BREAK = re.compile(r"(?:,|\b(?:before|after|while|when|by))\s*$", re.I)
+# Where a clause begins inside a sentence: after a comma, or a conjunction.
+_CLAUSE_START = re.compile(r",\s*|\b(?:when|as|while|after|before|because|and|but)\s+")
+_PAST_VERB = re.compile(r"[a-z]{3,}ed")
 _TELL = frozenset({"tell", "tells", "told", "telling"})
 # What may follow the source of an inverted attribution: the sentence's end, an aside or
 # a time or place ("said Austin, head of ...", "said Trump on Monday").
@@ -175,15 +178,21 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _first_name(ws: Sequence[Word]) -> list[Word]:
-    """The first person a clause names ("Later on Sunday, Carson shared ..."): its subject
-    as far as a participle after it can tell."""
-    for k, word in enumerate(ws):
-        if word.text[0].isupper() and word.low not in STOP:
-            np = leading_np(ws[k:])
-            if np and parse_np([w.text for w in np]).name:
-                return np
-    return []
+def _clause_subject(text: str, start: int, end: int) -> list[Word]:
+    """The subject of the clause a participle follows ("Trump issued a statement saying",
+    "Later on Sunday, Carson shared a syllabus, writing"): the clause's leading noun
+    phrase, when it names a person."""
+    clause = text[start:end].rstrip(" ,;")
+    cut = max((m.end() for m in _CLAUSE_START.finditer(clause)), default=0)
+    ws = words(clause[cut:], start + cut)
+    if cut and ws and _PAST_VERB.fullmatch(ws[0].text):
+        # "Christie, the state's governor, repeated the charge, calling him ...": the
+        # clause goes on from the sentence's subject, past the aside.
+        ws = words(clause, start)
+    while ws and ws[0].low in STOP:
+        ws = ws[1:]
+    np = leading_np(ws)
+    return np if np and parse_np([w.text for w in np]).name else []
 
 
 def _personal(subject: Sequence[Word]) -> bool:
@@ -227,10 +236,12 @@ def find_sources(text: str, start: int, end: int) -> list[Found]:
             # subject is the clause's source.
             # Without a speech verb before it ("Trump took to Twitter, writing:") the
             # participle's subject is the one the sentence opens with.
-            subject = list(prior[-1].words) if prior else _first_name(
-                words(text[start:match.start()], start))
-            parsed = parse_np([w.text for w in subject])
-            if not (parsed.name or parsed.role or parsed.pronoun):
+            subject = list(prior[-1].words) if prior else _clause_subject(
+                text, start, match.start())
+            if not _personal(subject):
+                # Speech all the same ('protesters interrupted, shouting "..."'): the
+                # quote is kept, with no one named, and reports no claim.
+                found.append(Found(match.start(), "verb", (), False))
                 continue
             inverted = False
         elif inverted:
