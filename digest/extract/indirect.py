@@ -123,7 +123,10 @@ def subject_before(text: str, offset: int = 0) -> list[Word]:
                 or _ASIDE.match(piece) or piece.strip().lower() in PLACES
                 or _PARTY_TAG.fullmatch(piece.strip())
                 or (_DESCRIPTION.match(piece) and pieces
-                    and parse_np([w.text for w in words(pieces[-1])]).name)):
+                    and parse_np([w.text for w in words(pieces[-1])]).name)
+                # "who lives outside the state capital, Sacramento,": the place names the
+                # aside's last noun, not the subject.
+                or (len(piece.split()) == 1 and pieces and pieces[-1].strip()[:1].islower())):
             skipped = True
             continue
         # "The mayor, Helen Park, said": a name in apposition is the subject too.
