@@ -51,13 +51,15 @@ ORGANISATIONS = load("organisations")
 HONORIFICS = load("honorifics")
 _NOT_NAME_PARTS = HONORIFICS | load("name_suffixes")
 _COURTESY = load("courtesy")
-# A contraction ("We've", "I'd") is no name; nor is a party tag ("R-Ky").
-_NOT_A_NAME = re.compile(r"['’](?:ve|d|m|re|ll|t)$|^[RDI]-[A-Z]", re.IGNORECASE)
+# A contraction ("We've", "I'd") is no name; nor is a party tag ("R-Ky") or a compound
+# ("Trump-style").
+_NOT_A_NAME = re.compile(r"['’](?:ve|d|m|re|ll|t)$|^[RDI]-[A-Z]|-[a-z]+$")
 # An inner capital marks a brand ("BuzzFeed", "ProPublica"); these prefixes mark a surname.
 _BRAND = re.compile(r"^(?!Mc|Mac|De|Di|Da|La|Le|Van|Von|O['’])[A-Z][a-z]+[A-Z]")
 _PARTICLES = frozenset({"bin", "al", "de", "van", "von", "der", "da", "di", "la", "le", "ibn"})
 AUX = load("aux")
 _CONNECTORS = frozenset({"of", "the", "and", "for"})
+_COMPLEMENT = frozenset({"to", "at", "with", "from", "in", "on", "by", "under", "near", "behind"})
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "three", "many"})
 _EDGES = "\"'“”„«»‘’()[]{},.;:!?…—–-*"
 _NP_CLOSERS = frozenset(",.;:!?…)]—–\"”»")
@@ -238,7 +240,9 @@ def parse_np(raw: Sequence[str]) -> Parsed:
     else:
         lower = [i for i, w in enumerate(tail) if not w[0].isupper()]
         run = tail[lower[-1] + 1:] if lower else tail
-        if lower and tail[lower[-1]].lower() in _CONNECTORS:
+        if lower and tail[lower[-1]].lower() in _COMPLEMENT:
+            run = []  # "adviser to Bill Clinton": the name is whom the title serves
+        elif lower and tail[lower[-1]].lower() in _CONNECTORS:
             # "Secretary of Defense Lloyd Austin": the complement of "of" takes the first
             # words; a name is at most the last two, and only when a complement is left.
             run = run[-2:] if len(run) >= 3 else []
