@@ -11,10 +11,9 @@ phrase in title case ('"Komersant Ukrainian"'), however the sentence reads: neit
 anyone's words. A colon introduces a quote even when the introducer is no person
 ("The agreement provides:"): that quote is kept, with speaker None.
 
-Paragraphs without marks are quotes when the text shows it: a closing attribution
-line ("… Iran. Lloyd Austin US Defense Minister"), first-person speech ("we", "I")
-right after a paragraph attributing speech to a person, or an editor's note inside
-it ("(… — ed.)"), which only a quotation needs.
+Paragraphs without marks are quotes when the text shows it: digest.extract.unmarked holds
+those forms as an ordered list of rules. The words the rules read (speech verbs, role
+heads, honorifics...) are data files under digest/words.
 
 Offsets index the paragraphs given: paragraphs[q.paragraph][q.start:q.end] == q.text.
 """
@@ -38,12 +37,12 @@ from digest.extract.attribution import (
     is_aux,
     leading_np,
     np_text,
-    np_word,
     parse_np,
     trailing_np,
     words,
 )
 from digest.extract.indirect import Found, find_sources, indirect_quote, nearest, sentences
+from digest.extract.unmarked import DASHES, LINE, Paragraph, signature, unmarked_quote
 from digest.model import Quote
 from digest.people import People
 from digest.trie import one_of
@@ -57,13 +56,6 @@ _SPANS = (
 _OPENING = "\"“„«"
 _TERMINAL = ".!?…"
 _TRIM = ", \t\n\u00a0"
-# A name or title glued after the last sentence, with no full stop of its own.
-_TRAILER = re.compile(r"(?<=[.!?…])[\"”»’)]*\s+(?:[—–-]\s*)?([A-Z][^.!?…\"“”«»„:;]{2,100})$")
-_LINE = re.compile(r"^\s*(?:[—―–-]\s*)?([A-Z][^.!?…\"“”«»„:;]{2,100})$")
-_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y|us)\b")
-_EDITORIAL = re.compile(r"\b(?:we|let us)\s+(?:would like to\s+)?(?:remind|recall)\b"
-                        r"|\bas we (?:have )?(?:reported|wrote)\b", re.I)
-_EDITOR_NOTE = re.compile(r"[—–-]\s*(?:ed|eds|editor)\.?\s*\)", re.I)
 _NAMING = re.compile(r"\b(?:so-called|dubbed|named|titled|entitled|known as|nicknamed|"
                      r"codenamed|code-named)\s*$", re.I)
 # Up to five capitalised words and a speech verb, or a speech verb first: the sentence
@@ -354,48 +346,25 @@ class _Reader:
         return None
 
     def _unmarked(self, index: int, text: str) -> bool:
-        """A paragraph without marks that is a quote all the same (see the module notes)."""
-        trailer = _TRAILER.search(text)
-        following = self.paragraphs[index + 1] if index + 1 < len(self.paragraphs) else ""
-        line = _LINE.match(following)
-        source: Source | None = None
-        end = len(text)
-        if trailer is not None:
-            source = self._signature(trailer.group(1), trailer.start(1), text, dashed=False)
-            end = len(text[:trailer.start()].rstrip()) if source else end
-        if source is None and line is not None:
-            dashed = following.lstrip()[:1] in "—–-"
-            source = self._signature(line.group(1), line.start(1), following, dashed)
+        """A paragraph without marks that is a quote all the same (digest.extract.unmarked)."""
         attributed, before = self.context
-        if source is None and before and attributed and _FIRST_PERSON.search(text) \
-                and not _EDITORIAL.search(text) \
-                and not any(f.claim for f in find_sources(text, 0, len(text))):
-            source = Source("", before, self.article.role_of(before))
-        if source is None and _EDITOR_NOTE.search(text):
-            source = Source("", before if attributed else None, self.article.role_of(before))
-        if source is None:
+        hit = unmarked_quote(Paragraph(text, self._following(index), self.article,
+                                       attributed, before))
+        if hit is None:
             return False
-        self._add(index, 0, end, "direct", source)
-        self.saw(source)
+        self._add(index, 0, hit.end, "direct", hit.source)
+        self.saw(hit.source)
         return True
 
-    def _signed_below(self, index: int) -> Source | None:
-        following = self.paragraphs[index + 1] if index + 1 < len(self.paragraphs) else ""
-        line = _LINE.match(following)
-        if line is None or following.lstrip()[:1] not in "—―–-":
-            return None
-        return self._signature(line.group(1), line.start(1), following, dashed=True)
+    def _following(self, index: int) -> str:
+        return self.paragraphs[index + 1] if index + 1 < len(self.paragraphs) else ""
 
-    def _signature(self, line: str, offset: int, text: str, dashed: bool) -> Source | None:
-        """A name with a title ("Lloyd Austin US Defense Minister"), or after a dash, alone."""
-        ws = words(line, offset)
-        if not 2 <= len(ws) <= 9 or not all(np_word(w) for w in ws):
+    def _signed_below(self, index: int) -> Source | None:
+        following = self._following(index)
+        line = LINE.match(following)
+        if line is None or following.lstrip()[:1] not in DASHES:
             return None
-        parsed = parse_np([w.text for w in ws])
-        # Without the title or the dash a bare name could be a caption or a credit.
-        if not parsed.name or not (parsed.role or dashed):
-            return None
-        return self.article.source(ws, text)
+        return signature(self.article, line.group(1), line.start(1), following, dashed=True)
 
 
 def extract_quotes(paragraphs: Sequence[str], people: People | None = None) -> tuple[Quote, ...]:
