@@ -16,7 +16,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from digest.extract.attribution import (
+from digest.extract.attribution import Article, Source
+from digest.extract.phrases import (
     CLAIM_VERBS,
     OBJECT_VERBS,
     PLACES,
@@ -25,8 +26,6 @@ from digest.extract.attribution import (
     SPEECH_VERBS,
     STOP,
     VERB_RE,
-    Article,
-    Source,
     Word,
     is_aux,
     leading_np,

@@ -25,12 +25,12 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from digest.extract.attribution import (
+from digest.extract.attribution import Article, Source
+from digest.extract.indirect import Found, find_sources, indirect_quote, nearest, sentences
+from digest.extract.phrases import (
     AUX,
     SPEECH_VERBS,
     VERB_RE,
-    Article,
-    Source,
     Word,
     appositive_role,
     blank_parentheses,
@@ -41,7 +41,6 @@ from digest.extract.attribution import (
     trailing_np,
     words,
 )
-from digest.extract.indirect import Found, find_sources, indirect_quote, nearest, sentences
 from digest.extract.unmarked import DASHES, LINE, Paragraph, signature, unmarked_quote
 from digest.model import Quote
 from digest.people import People

@@ -18,8 +18,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from digest.extract.attribution import Article, Source, np_word, parse_np, words
+from digest.extract.attribution import Article, Source
 from digest.extract.indirect import find_sources
+from digest.extract.phrases import np_word, parse_np, words
 
 # A name or title glued after the last sentence, with no full stop of its own.
 _TRAILER = re.compile(r"(?<=[.!?…])[\"”»’)]*\s+(?:[—–-]\s*)?([A-Z][^.!?…\"“”«»„:;]{2,100})$")
