@@ -180,7 +180,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _clause_subject(text: str, start: int, end: int) -> list[Word]:
+def clause_subject(text: str, start: int, end: int) -> list[Word]:
     """The subject of the clause a participle follows ("Trump issued a statement saying",
     "Later on Sunday, Carson shared a syllabus, writing"): the clause's leading noun
     phrase, when it names a person."""
@@ -238,7 +238,7 @@ def find_sources(text: str, start: int, end: int) -> list[Found]:
             # subject is the clause's source.
             # Without a speech verb before it ("Trump took to Twitter, writing:") the
             # participle's subject is the one the sentence opens with.
-            subject = list(prior[-1].words) if prior else _clause_subject(
+            subject = list(prior[-1].words) if prior else clause_subject(
                 text, start, match.start())
             if not _personal(subject):
                 # Speech all the same ('protesters interrupted, shouting "..."'): the

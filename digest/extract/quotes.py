@@ -26,7 +26,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from digest.extract.attribution import Article, Source
-from digest.extract.indirect import Found, find_sources, indirect_quote, nearest, sentences
+from digest.extract.indirect import (
+    Found,
+    clause_subject,
+    find_sources,
+    indirect_quote,
+    nearest,
+    sentences,
+)
 from digest.extract.phrases import (
     AUX,
     SPEECH_VERBS,
@@ -61,7 +68,9 @@ _NAMING = re.compile(r"\b(?:so-called|dubbed|named|titled|entitled|known as|nick
 # goes on after a closing mark.
 _ATTRIBUTION_AFTER = re.compile(
     r"\s*(?:(?:[A-Z][\w.’'-]*\s+){1,5}|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3},[^\"“”.]{1,100},\s+)?"
-    r"(?:" + one_of(AUX) + r"\s+)?" + one_of(SPEECH_VERBS) + r"\b")
+    r"(?:" + one_of(AUX) + r"\s+)?" + one_of(SPEECH_VERBS) + r"\b"
+    r"|\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}\s+(?:[a-z]+ly\s+)?[a-z]{2,}ed\b")
+_PAST_TENSE = re.compile(r"[a-z]{2,}ed")
 _DASH = re.compile(r"[ \t]*[—―–-][ \t]*(?=[A-Z])")
 _SMALL = frozenset({"of", "the", "and", "for", "in", "on", "a", "an", "de", "to"})
 
@@ -332,7 +341,20 @@ class _Reader:
             # A plain noun may lead the name ('," forecaster Ian Moss said'); a plain noun
             # alone is a source that is no one in particular ('," officials said').
             return self.article.source(trailing_np(before) or before, plain)
-        return None
+        return self._any_verb(ws, plain)
+
+    def _any_verb(self, ws: Sequence[Word], plain: str) -> Source | None:
+        """'"…?" Hannity pressed.': right after a quote, a person and a verb in the past
+        tense attribute it, whatever the verb (fumed, pressed, cautioned)."""
+        subject = leading_np(ws[:6])
+        rest = ws[len(subject):]
+        while rest and is_aux(rest[0]):
+            rest = rest[1:]
+        if not subject or subject[-1].closes or not rest \
+                or not _PAST_TENSE.fullmatch(rest[0].text):
+            return None
+        parsed = parse_np([w.text for w in subject])
+        return self.article.source(subject, plain) if parsed.name or parsed.pronoun else None
 
     def _lead(self, plain: str, start: int, end: int) -> Source | None:
         """'Austin said:' / 'Quote from Austin:' / 'Austin:' before a quote."""
@@ -342,6 +364,10 @@ class _Reader:
         ws = words(plain[start:end], start)
         if ws and len(ws) <= 6 and leading_np(ws) == ws:
             return self.article.source(ws, plain)
+        if plain[start:end].rstrip().endswith(":"):
+            # "Kaine has adopted the stance of many Catholics: "…"": the clause's person.
+            subject = clause_subject(plain, start, end)
+            return self.article.source(subject, plain) if subject else None
         return None
 
     def _unmarked(self, index: int, text: str) -> bool:

@@ -308,3 +308,18 @@ def test_titles_asides_and_party_tags_around_a_name() -> None:
         == [("We are strong", "Jeff Weaver")]
     assert direct(['Sen. Ron Johnson, R-Wis., said in an op-ed, “The department failed.”']) == [
         ("The department failed.", "Ron Johnson")]
+
+
+def test_any_past_tense_verb_after_a_quote_attributes_it() -> None:
+    assert direct(['“Would it be negotiable?” Hannity pressed. “Maybe let some stay?”']) == [
+        ("Would it be negotiable?", "Hannity"), ("Maybe let some stay?", "Hannity")]
+    assert direct(["“If they were serious,” Toomey fumed on Tuesday."]) == [
+        ("If they were serious", "Toomey")]
+    assert direct(["“It is done,” the crowd roared."]) == []
+
+
+def test_a_colon_after_a_clause_about_a_person_introduces_their_words() -> None:
+    assert direct(["Kaine has adopted the stance of many Catholics: “I’m pro-life.”"]) == [
+        ("I’m pro-life.", "Kaine")]
+    assert direct(['The agreement provides: "Both sides will help."']) == [
+        ("Both sides will help.", None)]
