@@ -118,6 +118,13 @@ def _masked(text: str, spans: Sequence[_Span]) -> str:
     return "".join(chars)
 
 
+def _headline(text: str) -> bool:
+    """Words in headline case ("Trump Vows To Fight On"): most capitalised, no full stop."""
+    ws = text.split()
+    capitals = sum(1 for w in ws if w[:1].isupper())
+    return len(ws) >= 3 and capitals >= 0.6 * len(ws) and not text.rstrip().endswith(".")
+
+
 def _is_name(text: str, before: str) -> bool:
     """A title or a name in marks ("Komersant Ukrainian", dubbed "X"), not anyone's words."""
     if _NAMING.search(before):
@@ -303,6 +310,8 @@ class _Reader:
             who = self.quoted  # a quote paragraph of its own continues the quote before
         else:
             return
+        if not speakers and any(_headline(self.quotes[k].text) for k in unattributed):
+            return  # a quoted headline says nothing of who, unless it names them itself
         for k in unattributed:
             self.quotes[k] = replace(self.quotes[k], speaker=who, role=self.article.role_of(who))
         self.speaker = self.article.last = who

@@ -323,3 +323,11 @@ def test_a_colon_after_a_clause_about_a_person_introduces_their_words() -> None:
         ("I’m pro-life.", "Kaine")]
     assert direct(['The agreement provides: "Both sides will help."']) == [
         ("Both sides will help.", None)]
+
+
+def test_a_quoted_headline_is_nobody_s_words_unless_it_says_whose() -> None:
+    found = direct(['"We will win," Trump said.', '"Trump Vows To Fight On In Ohio"'])
+    assert found == [("We will win", "Trump"), ("Trump Vows To Fight On In Ohio", None)]
+    # A quote paragraph of its own, in sentence case, goes on in the voice before it.
+    found = direct(['"We will win," Trump said.', '"We will not stop."'])
+    assert found == [("We will win", "Trump"), ("We will not stop.", "Trump")]
