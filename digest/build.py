@@ -13,6 +13,7 @@ import hashlib
 import time
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from digest.check import content_findings
@@ -50,7 +51,7 @@ from digest.render.site import (
     static_files,
     stories_json,
 )
-from digest.search import SearchIndex, SearchRecord, records_from, search_page
+from digest.search import SearchIndex, records_from, search_page
 from digest.theme_dir import theme_dir
 from digest.timings import Clock
 
@@ -105,11 +106,14 @@ def _build(config: Config, options: BuildOptions, engine: Engine, last: LastBuil
     pages = clock("plan", "pages", len, lambda: (
         *plan_pages(grouped, linked, stories, ids=ids), search_page()))
 
+    index = clock("search", "files made", lambda i: len(i.written), lambda: _search_index(
+        engine, grouped, linked, ids))
+
     template_dirs = (theme_dir(), config.templates_dir)
     templates, site = folder_digest(template_dirs), site_context(config, options.drafts)
     outputs = clock("outputs", "files", lambda o: len(o.prints), lambda: _outputs(
         Outputs(engine, engine.digests((engine.salt, templates, site))), config, pages,
-        grouped, linked, stories, ids, template_dirs))
+        grouped, linked, stories, ids, template_dirs, index))
     out = str(options.output_dir.resolve())
     rendered = clock("write", "pages rendered", int, lambda: write(
         outputs, options.output_dir, engine.outputs(out) if last.known_site else None,
@@ -131,7 +135,7 @@ def _build(config: Config, options: BuildOptions, engine: Engine, last: LastBuil
 
 def _outputs(outputs: Outputs, config: Config, pages: Sequence[Page], grouped: Grouped,
              linked: Linked, stories: Sequence[StoryView], ids: SiteIds,
-             template_dirs: Sequence[Path]) -> Outputs:
+             template_dirs: Sequence[Path], index: SearchIndex) -> Outputs:
     """Every file of the site with its print; made later, only if its print changed."""
     for page in pages:
         outputs.page(page)
@@ -143,9 +147,8 @@ def _outputs(outputs: Outputs, config: Config, pages: Sequence[Page], grouped: G
     outputs.file("data/stories.json", (stories, ids), lambda: stories_json(stories, ids))
     for path, data in static_files([d / "static" for d in template_dirs]).items():
         outputs.data(path, data)
-    index = outputs.engine.resource("search index", SearchIndex)
-    outputs.group("search index", (grouped, linked, ids),
-                  lambda: _indexed(index, records_from(grouped, linked), ids))
+    for path, made in index.prints.items():
+        outputs.made(path, made, partial(index.file, path))
     return outputs
 
 
@@ -189,7 +192,11 @@ def _with_auto_topics(engine: Engine, extracted: Sequence[Extracted]) -> list[Ex
     return topical
 
 
-def _indexed(index: SearchIndex, records: Sequence[SearchRecord], ids: SiteIds,
-             ) -> dict[str, bytes]:
-    index.update(records, ids)
-    return dict(index.files)
+def _search_index(engine: Engine, grouped: Grouped, linked: Linked, ids: SiteIds,
+                  ) -> SearchIndex:
+    """The index the engine keeps (in memory, and in the store's rows), brought to this
+    build's records: only the files their changes reach are made again."""
+    index = engine.resource("search index", lambda: SearchIndex(engine.rows("search"),
+                                                                engine.salt))
+    index.update(records_from(grouped, linked), ids)
+    return index

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -87,9 +87,15 @@ class Engine:
         text = f"{self.salt}\0{query.name}\0{query.version}\0{self.digests(args)}"
         return hashlib.sha1(text.encode()).hexdigest()
 
+    def rows(self, name: str) -> StoreRows | None:
+        """The store's rows for stage `name`'s own state (None without a store): what the
+        search index keeps between processes."""
+        return StoreRows(self.store, name) if self.store is not None else None
+
     def resource(self, name: str, make: Callable[[], T]) -> T:
-        """A stateful helper kept for this engine's life, in memory only: the search index,
-        which updates itself in place from one build's records to the next."""
+        """A stateful helper kept for this engine's life: the search index, which updates
+        itself in place from one build's records to the next. A failed build drops it:
+        what it holds may be ahead of the store, which the next one reads again."""
         if name not in self._resources:
             self._resources[name] = make()
         return self._resources[name]  # type: ignore[no-any-return]
@@ -119,7 +125,7 @@ class Engine:
 
     def abandon(self) -> None:
         """A build failed: forget what it wrote to the store and to memory's records."""
-        self._used, self._outputs, self._records = {}, {}, {}
+        self._used, self._outputs, self._records, self._resources = {}, {}, {}, {}
         if self.store is not None:
             self.store.rollback()
 
@@ -152,3 +158,23 @@ class Engine:
                 text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
                 self.store.put(key, self.digests(value), text.encode("utf-8"))
         return value
+
+
+@dataclass(frozen=True)
+class StoreRows:
+    """A stage's rows in the store, by (kind, key), its kinds apart from other stages'."""
+
+    store: Store
+    name: str
+
+    def get(self, kind: str, key: str) -> bytes | None:
+        return self.store.row(f"{self.name}:{kind}", key)
+
+    def put(self, kind: str, key: str, value: bytes | None) -> None:
+        self.store.set_row(f"{self.name}:{kind}", key, value)
+
+    def scan(self, kind: str) -> Iterator[tuple[str, bytes]]:
+        return self.store.scan_rows(f"{self.name}:{kind}")
+
+    def clear(self, kind: str) -> None:
+        self.store.clear_rows(f"{self.name}:{kind}")

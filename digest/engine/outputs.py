@@ -2,8 +2,8 @@
 that print differs from the one the output folder already holds.
 
 A page's print is the digest of its template and context; a data file's, of the values it
-encodes; an asset's, of its bytes. The search index's files share one print, of the
-records' sources, and are made together by the index the engine keeps.
+encodes; an asset's and a search index file's, of its bytes (the index tells them, and
+makes only the files its records' changes reach).
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import partial
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -44,24 +43,10 @@ class Outputs:
         self.prints[path] = hashlib.sha1(data).hexdigest()
         self.makers[path] = lambda: data
 
-    def group(self, name: str, inputs: Any, make: Callable[[], Mapping[str, bytes]]) -> None:
-        """Files made together (the search index): their paths are recorded with their
-        print, so that unchanged inputs need neither the files nor their list."""
-        shared = self._print(name, inputs)
-        paths = self.engine.record(f"{name} {shared}")
-        made: dict[str, Mapping[str, bytes]] = {}
-
-        def files() -> Mapping[str, bytes]:
-            if not made:
-                made["files"] = make()
-            return made["files"]
-
-        if paths is None:
-            paths = sorted(files())
-            self.engine.set_record(f"{name} {shared}", paths)
-        for path in paths:
-            self.prints[path] = hashlib.sha1(f"{shared}\0{path}".encode()).hexdigest()
-            self.makers[path] = partial(_member, files, path)
+    def made(self, path: str, print_: str, make: Callable[[], bytes]) -> None:
+        """A file whose print its maker knows: the sha1 of its bytes."""
+        self.prints[path] = print_
+        self.makers[path] = make
 
     def site_id(self) -> str:
         """One digest of every file's path and print (neither holds a NUL)."""
@@ -70,10 +55,6 @@ class Outputs:
 
     def _print(self, name: str, inputs: Any) -> str:
         return self.engine.digests((self.salt, name, inputs))
-
-
-def _member(files: Callable[[], Mapping[str, bytes]], path: str) -> bytes:
-    return files()[path]
 
 
 def write(outputs: Outputs, out: Path, before: Mapping[str, str] | None, on_disk: str,

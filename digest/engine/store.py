@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-SCHEMA = 1
+SCHEMA = 2
 _TABLES = (
     "CREATE TABLE results (key TEXT PRIMARY KEY, digest TEXT NOT NULL, value BLOB NOT NULL)",
+    # State a stage keeps in parts of its own, read a row at a time: the search index's.
+    "CREATE TABLE rows (kind TEXT NOT NULL, key TEXT NOT NULL, value BLOB NOT NULL,"
+    " PRIMARY KEY (kind, key))",
     # Per output folder, the print of each file of the site last written there.
     "CREATE TABLE outputs (out TEXT NOT NULL, path TEXT NOT NULL, print TEXT NOT NULL,"
     " PRIMARY KEY (out, path))",
@@ -48,7 +51,7 @@ class Store:
             version = row[0] if row else None
         if fresh or version != str(SCHEMA):
             db.execute("BEGIN IMMEDIATE")
-            for table in tables & {"results", "outputs", "records"}:
+            for table in tables & {"results", "rows", "outputs", "records"}:
                 db.execute(f"DROP TABLE {table}")
             for statement in _TABLES:
                 db.execute(statement)
@@ -63,6 +66,23 @@ class Store:
 
     def put(self, key: str, digest: str, value: bytes) -> None:
         self._db.execute("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", (key, digest, value))
+
+    def row(self, kind: str, key: str) -> bytes | None:
+        found = self._db.execute("SELECT value FROM rows WHERE kind=? AND key=?",
+                                 (kind, key)).fetchone()
+        return found[0] if found else None
+
+    def set_row(self, kind: str, key: str, value: bytes | None) -> None:
+        if value is None:
+            self._db.execute("DELETE FROM rows WHERE kind=? AND key=?", (kind, key))
+        else:
+            self._db.execute("INSERT OR REPLACE INTO rows VALUES (?, ?, ?)", (kind, key, value))
+
+    def scan_rows(self, kind: str) -> Iterator[tuple[str, bytes]]:
+        yield from self._db.execute("SELECT key, value FROM rows WHERE kind=?", (kind,))
+
+    def clear_rows(self, kind: str) -> None:
+        self._db.execute("DELETE FROM rows WHERE kind=?", (kind,))
 
     def outputs(self, out: str) -> dict[str, str]:
         """path -> print of every file last written to `out`."""

@@ -114,9 +114,12 @@ def object_script(key: str, members: Iterable[tuple[str, str]]) -> bytes:
     return f"window.__digestSearch.add({json.dumps(key)},{{{body}}});\n".encode()
 
 
-def meta_script(block: int, records: Sequence[SearchRecord]) -> bytes:
+def meta_row(r: SearchRecord) -> list[str | None]:
     # What a result shows, nothing more: these shards are most of what a query loads.
-    rows = [[r.title, r.path, r.date, r.source, r.kind, r.speaker, r.excerpt] for r in records]
+    return [r.title, r.path, r.date, r.source, r.kind, r.speaker, r.excerpt]
+
+
+def meta_script(block: int, rows: Sequence[list[str | None]]) -> bytes:
     return script(f"m/{block}", rows)
 
 
@@ -140,15 +143,14 @@ def filter_script(key: tuple[str, str], members: Sequence[int]) -> bytes:
                                                                 strict=False)])
 
 
-def filter_values(members: Mapping[tuple[str, str], Sequence[int]],
-                  records: Sequence[SearchRecord], ids: SiteIds,
+def filter_values(labels: Mapping[tuple[str, str], tuple[str, int]],
                   ) -> dict[str, list[list[str | int]]]:
-    """Filter -> [[slug, label, count], ...], by label: what the page offers in its menus.
-    A value's label is the one its first record gives it ("Kursk" or "kursk")."""
-    labelled = [(filter_keys(records[ns[0]], ids)[key], key, len(ns))
-                for key, ns in members.items()]
+    """Filter -> [[slug, label, count], ...], by label: what the page offers in its menus,
+    from each value's (label, count). A value's label is the one its first record gives
+    it ("Kursk" or "kursk")."""
     values: dict[str, list[list[str | int]]] = {name: [] for name in FILTERS}
-    for label, (field, slug), count in sorted(labelled, key=lambda v: (v[0].casefold(), v[1])):
+    for (field, slug), (label, count) in sorted(labels.items(),
+                                                key=lambda v: (v[1][0].casefold(), v[0])):
         values[field].append([slug, label, count])
     return values
 

@@ -88,12 +88,17 @@ def rounded(length: float) -> float:
     """A length to a power of LENGTH_STEP; exact below 16 words, where a word matters."""
     if length < 16:
         return length
+    return _step(length)
+
+
+def _step(length: float) -> float:
     return round(LENGTH_STEP ** round(math.log(length, LENGTH_STEP)), 6)
 
 
 def averages(totals: Sequence[int], count: int) -> tuple[float, ...]:
-    """Mean length of each field, rounded (0 for a field no record has)."""
-    return tuple(rounded(total / count) if count else 0.0 for total in totals)
+    """Mean length of each field, to a power of LENGTH_STEP however short (0 for a field
+    no record has): a title's words edited must not move the mean of every title."""
+    return tuple(_step(total / count) if count and total else 0.0 for total in totals)
 
 
 class Impacts:
