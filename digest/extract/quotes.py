@@ -72,7 +72,9 @@ _ATTRIBUTION_AFTER = re.compile(
     r"|\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}\s+(?:[a-z]+ly\s+)?[a-z]{2,}ed\b")
 _PAST_TENSE = re.compile(r"[a-z]{2,}ed")
 _DASH = re.compile(r"[ \t]*[—―–-][ \t]*(?=[A-Z])")
-_SMALL = frozenset({"of", "the", "and", "for", "in", "on", "a", "an", "de", "to"})
+_SMALL = frozenset({"of", "the", "and", "for", "in", "on", "a", "an", "de", "to", "with", "at",
+                    "from", "by"})
+_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
 
 
 @dataclass(frozen=True)
@@ -85,8 +87,11 @@ class _Span:
 
 def find_spans(text: str) -> list[_Span]:
     """Text in quotation marks, outermost only, in reading order."""
+    # Marks inside pasted markup (<tweet author="@x">) quote no one: blank the tags first,
+    # keeping offsets, so their marks cannot pair with a quote's.
+    marked = _TAG.sub(lambda m: " " * len(m.group()), text) if "<" in text else text
     found = sorted(((m.start(), m.end(), m.start(1), m.end(1))
-                    for pattern in _SPANS for m in pattern.finditer(text)),
+                    for pattern in _SPANS for m in pattern.finditer(marked)),
                    key=lambda s: (s[0], -s[1]))
     kept: list[tuple[int, int, int, int]] = []
     for span in found:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digest.extract.quotes import extract_quotes
+from digest.extract.quotes import extract_quotes, find_spans
 from digest.model import Quote
 from digest.people import People, Person, RoleSeen
 
@@ -331,3 +331,8 @@ def test_a_quoted_headline_is_nobody_s_words_unless_it_says_whose() -> None:
     # A quote paragraph of its own, in sentence case, goes on in the voice before it.
     found = direct(['"We will win," Trump said.', '"We will not stop."'])
     assert found == [("We will win", "Trump"), ("We will not stop.", "Trump")]
+
+
+def test_marks_inside_pasted_markup_pair_with_nothing() -> None:
+    text = '<tweet pic="" author="realDonaldTrump">Another "horrible" attack</tweet>'
+    assert [text[s.start:s.end] for s in find_spans(text)] == ["horrible"]
