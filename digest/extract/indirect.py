@@ -134,6 +134,11 @@ def subject_before(text: str, offset: int = 0) -> list[Word]:
         break
     while segment and segment[0].low in _LEAD:
         segment.pop(0)
+    if len(segment) > 1 and segment[-1].low == "who" and not segment[-2].closes:
+        # "Rikkie Wells who tweeted": the relative pronoun is the name before it.
+        antecedent = trailing_np(segment[:-1])
+        if antecedent and parse_np([w.text for w in antecedent]).name:
+            return antecedent
     trimmed = trailing_np(segment)
     # "But even as Trump claimed": the words before the name are no part of the source.
     if len(segment) > 8 or (trimmed and trimmed != segment

@@ -336,3 +336,8 @@ def test_a_quoted_headline_is_nobody_s_words_unless_it_says_whose() -> None:
 def test_marks_inside_pasted_markup_pair_with_nothing() -> None:
     text = '<tweet pic="" author="realDonaldTrump">Another "horrible" attack</tweet>'
     assert [text[s.start:s.end] for s in find_spans(text)] == ["horrible"]
+
+
+def test_who_after_a_name_is_that_name() -> None:
+    assert direct(["This came from Rikkie Wells who tweeted, “Nothing is ever done.”"]) == [
+        ("Nothing is ever done.", "Rikkie Wells")]
