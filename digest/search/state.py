@@ -12,7 +12,7 @@ import json
 import sys
 from array import array
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar
 
 from digest.search.terms import Analysed
@@ -121,7 +121,7 @@ def load_summary(rows: Rows | None, version: str) -> Summary:
 
 def save_summary(rows: Rows | None, summary: Summary) -> None:
     if rows is not None:
-        rows.put("summary", "", _json(asdict(summary)))
+        rows.put("summary", "", _json(vars(summary)))  # asdict() would copy it all first
 
 
 def _json(data: Any) -> bytes:

@@ -16,10 +16,9 @@ which the stemmer would merge with other words) scores above its relatives.
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from collections.abc import Callable, Iterable
-from functools import cache, lru_cache
+from functools import lru_cache
 
 import snowballstemmer  # type: ignore[import-untyped]
 
@@ -31,17 +30,22 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _ASCII_GAPS = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
 
 
-@cache
-def _drop_marks() -> dict[int, None]:
-    # One pass over Unicode (~0.15 s), once per process: a translate table is far
-    # faster than testing the category of every character of every article.
-    return {cp: None for cp in range(sys.maxunicode + 1)
-            if unicodedata.category(chr(cp)) == "Mn"}
+class _Marks(dict[int, int | None]):
+    """A translate table that drops combining marks: a character's category is looked up
+    the first time it is met, not for all of Unicode up front (0.15 s a process, which an
+    edit's build could not spare)."""
+
+    def __missing__(self, cp: int) -> int | None:
+        kept = self[cp] = None if unicodedata.category(chr(cp)) == "Mn" else cp
+        return kept
+
+
+_DROP_MARKS = _Marks()
 
 
 @lru_cache(maxsize=1 << 16)
 def _fold_run(run: str) -> str:
-    return unicodedata.normalize("NFKD", run).translate(_drop_marks())
+    return unicodedata.normalize("NFKD", run).translate(_DROP_MARKS)
 
 
 @lru_cache(maxsize=1 << 16)
