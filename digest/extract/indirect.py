@@ -82,6 +82,11 @@ _OBJECT = re.compile(r"\s+\w")
 _CLAUSE_BREAK = re.compile(r"(?:,|\b(?:before|after|while|when|by))\s*$", re.I)
 # Where a clause begins inside a sentence: after a comma, or a conjunction.
 _CLAUSE_START = re.compile(r",\s*|\b(?:when|as|while|after|before|because|and|but)\s+")
+# A speech verb's base form, which can be a noun ("comment", "report", "claim").
+_BASE_FORM = re.compile(r"(?![a-z]*(?:ed|ing|s)$)[a-z]+")
+_IRREGULAR_PAST = frozenset({"said", "told", "wrote", "written", "thought", "spoke", "spoken",
+                             "read"})
+_WORD = re.compile(r"[A-Za-z]")
 _PAST_VERB = re.compile(r"[a-z]{3,}ed")
 _TELL = frozenset({"tell", "tells", "told", "telling"})
 # What may follow the source of an inverted attribution: the sentence's end, an aside or
@@ -190,7 +195,10 @@ def clause_subject(text: str, start: int, end: int) -> list[Word]:
     "Later on Sunday, Carson shared a syllabus, writing"): the clause's leading noun
     phrase, when it names a person."""
     clause = text[start:end].rstrip(" ,;")
-    cut = max((m.end() for m in _CLAUSE_START.finditer(clause)), default=0)
+    cuts = [0, *(m.end() for m in _CLAUSE_START.finditer(clause))]
+    cut = cuts.pop()
+    while cuts and not _WORD.search(clause, cut):
+        cut = cuts.pop()  # 'a defense of "New York values," saying': the quote ends no clause
     ws = words(clause[cut:], start + cut)
     if cut and ws and _PAST_VERB.fullmatch(ws[0].text):
         # "Christie, the state's governor, repeated the charge, calling him ...": the
@@ -228,6 +236,10 @@ def find_sources(text: str, start: int, end: int) -> list[Found]:
             continue
         if text[match.start() - 1:match.start()] == "-":
             continue  # "so-called", "well-reported": part of a compound
+        if (len(previous) > 1 and previous[-2].lower() in _DETERMINERS
+                and _BASE_FORM.fullmatch(verb) and verb not in _IRREGULAR_PAST
+                and not previous[-1].endswith("s")):
+            continue  # "a Twitter comment", "the GOP report": a noun ("the officials say" is not)
         after = text[match.end():min(end, match.end() + _REACH)]
         near = max(start, match.start() - _REACH)
         subject = subject_before(text[near:match.start()], near)
@@ -243,7 +255,8 @@ def find_sources(text: str, start: int, end: int) -> list[Found]:
             # subject is the clause's source.
             # Without a speech verb before it ("Trump took to Twitter, writing:") the
             # participle's subject is the one the sentence opens with.
-            subject = list(prior[-1].words) if prior else clause_subject(
+            people = [f for f in prior if _personal(f.words)] or prior
+            subject = list(people[-1].words) if people else clause_subject(
                 text, start, match.start())
             if not _personal(subject):
                 # Speech all the same ('protesters interrupted, shouting "..."'): the

@@ -156,7 +156,8 @@ def trailing_np(ws: Sequence[Word]) -> list[Word]:
 
 
 def looks_like_name(ws: Sequence[str]) -> bool:
-    if not 1 <= len(ws) <= 4 or ws[0].lower() in _PARTICLES or ws[-1].lower() in _PARTICLES:
+    # "de" may not start a name, but "De Blasio" and "Le Pen" do.
+    if not 1 <= len(ws) <= 4 or ws[0] in _PARTICLES or ws[-1].lower() in _PARTICLES:
         return False
     if " ".join(ws).lower() in PLACES:
         return False  # "Moscow said", "New York reported": a place speaks for its people

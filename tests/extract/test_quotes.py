@@ -341,3 +341,15 @@ def test_marks_inside_pasted_markup_pair_with_nothing() -> None:
 def test_who_after_a_name_is_that_name() -> None:
     assert direct(["This came from Rikkie Wells who tweeted, “Nothing is ever done.”"]) == [
         ("Nothing is ever done.", "Rikkie Wells")]
+
+
+def test_particle_names_nouns_like_verbs_and_a_quote_ending_a_clause() -> None:
+    partial = [(q.text, q.speaker) for q in quotes(
+        ["De Blasio, speaking on the radio, called Trump a “blowhard.”"]) if q.kind == "partial"]
+    assert partial == [("blowhard.", "De Blasio")]
+    assert direct(["Hillary Clinton posted a Twitter comment of her own, saying, “We are so "
+                   "excited!”"]) == [("We are so excited!", "Hillary Clinton")]
+    partial = [(q.text, q.speaker) for q in quotes(
+        ["Donald Trump defended “New York values,” saying the city was “the heart of America.”"])
+        if q.kind == "partial"]
+    assert ("the heart of America.", "Donald Trump") in partial
