@@ -10,6 +10,7 @@ digest.extract.phrases.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -100,8 +101,10 @@ class Article:
     def mentions(self, index: int, quoted: Sequence[range] = ()) -> list[tuple[int, str]]:
         """The people paragraph `index` names outside the `quoted` ranges, with offsets."""
         found: list[tuple[int, str]] = []
+        starts = [r.start for r in quoted]  # in reading order: a bisection finds the one
         for at, parsed in self._named[index]:
-            if any(at in r for r in quoted):
+            k = bisect_right(starts, at) - 1
+            if k >= 0 and at in quoted[k]:
                 continue
             name = self.person(parsed.name, titled=parsed.role is not None)
             if name is not None:

@@ -226,6 +226,10 @@ def find_sources(text: str, start: int, end: int) -> list[Found]:
     for match in _OPINION.finditer(text, start, end):
         found.append(Found(match.start(), "opinion", tuple(words(match.group(1), match.start(1))),
                            True))
+    # The speech verbs met so far in the sentence, kept as they go (not searched for each
+    # verb: a sentence of a thousand verbs would make that quadratic).
+    last_verb: Found | None = None
+    last_person: Found | None = None
     for match in VERB_RE.finditer(text, start, end):
         verb = " ".join(match.group().lower().split())
         previous = text[max(start, match.start() - 12):match.start()].split()
@@ -243,25 +247,26 @@ def find_sources(text: str, start: int, end: int) -> list[Found]:
         after = text[match.end():min(end, match.end() + _REACH)]
         near = max(start, match.start() - _REACH)
         subject = subject_before(text[near:match.start()], near)
-        prior = [f for f in found if f.kind == "verb" and f.pos < match.start()]
         inverted = not subject
         if not verb.endswith("ing") and any(w.low in SPEECH_VERBS for w in subject):
             continue  # "Carson called that report": "report" is a noun, its "subject" a clause
         participle = verb.endswith("ing") and (
-            inverted or bool(prior) or _CLAUSE_BREAK.search(text, near, match.start()) is not None
+            inverted or last_verb is not None
+            or _CLAUSE_BREAK.search(text, near, match.start()) is not None
             or not _personal(subject))
         if participle:
             # "Trump tweeted, saying ...", "Trump said before adding": a participle's
             # subject is the clause's source.
             # Without a speech verb before it ("Trump took to Twitter, writing:") the
             # participle's subject is the one the sentence opens with.
-            people = [f for f in prior if _personal(f.words)] or prior
-            subject = list(people[-1].words) if people else clause_subject(
+            before = last_person or last_verb  # the verbs before it, a person's first
+            subject = list(before.words) if before else clause_subject(
                 text, start, match.start())
             if not _personal(subject):
                 # Speech all the same ('protesters interrupted, shouting "..."'): the
                 # quote is kept, with no one named, and reports no claim.
-                found.append(Found(match.start(), "verb", (), False))
+                last_verb = Found(match.start(), "verb", (), False)
+                found.append(last_verb)
                 continue
             inverted = False
         elif inverted:
@@ -276,7 +281,10 @@ def find_sources(text: str, start: int, end: int) -> list[Found]:
         claim = claim and bool(
             inverted or _THAT.match(after) or _CLAUSE.match(after) or _FINAL.match(after)
             or (verb in OBJECT_VERBS and _OBJECT.match(after)))
-        found.append(Found(match.start(), "verb", tuple(subject), claim))
+        last_verb = Found(match.start(), "verb", tuple(subject), claim)
+        found.append(last_verb)
+        if _personal(subject):
+            last_person = last_verb
     return sorted(found, key=lambda f: f.pos)
 
 
