@@ -15,6 +15,9 @@ the event's people as people.yaml entries) and scores the clusters:
 - hard negatives: pairs of quotes of different statements by one speaker within three days
   of each other; every one must stay apart.
 
+A quote is in its home cluster and in those it carries (a long quote holding several
+statements: digest.link.clusters); two quotes are linked when they share a cluster.
+
 Pairs across languages (a German original and an English translation) are scored apart too,
 since lexical linking cannot be expected to see them.
 """
@@ -146,7 +149,10 @@ class Scores:
 
 
 def score(fixture: Fixture, clusters: Sequence[Cluster]) -> Scores:
-    cluster = {member: c.id for c in clusters for member in c.members}
+    cluster: dict[str, set[str]] = defaultdict(set)  # quote -> clusters it is in
+    for c in clusters:
+        for member in (*c.members, *c.carriers):
+            cluster[member].add(c.id)
     true = false = missed = hard = hard_joined = 0
     by: dict[PairKind, list[int]] = {"same language": [0, 0], "across languages": [0, 0]}
     mistakes: list[str] = []
@@ -154,7 +160,7 @@ def score(fixture: Fixture, clusters: Sequence[Cluster]) -> Scores:
         same = a.statement == b.statement
         if not same and {a.statement, *a.also} & {b.statement, *b.also}:
             continue  # one quote carries the other's statement, or both carry a third
-        linked = cluster[a.ref.id] == cluster[b.ref.id]
+        linked = not cluster[a.ref.id].isdisjoint(cluster[b.ref.id])
         if same:
             kind: PairKind = "same language" if a.lang == b.lang else "across languages"
             by[kind][1] += 1
@@ -181,11 +187,12 @@ def score(fixture: Fixture, clusters: Sequence[Cluster]) -> Scores:
     )
 
 
-def _coverage(fixture: Fixture, cluster: dict[str, str]) -> float:
+def _coverage(fixture: Fixture, cluster: dict[str, set[str]]) -> float:
     clusters_of: dict[str, Counter[str]] = defaultdict(Counter)
     for v in fixture.versions:
-        clusters_of[v.statement][cluster[v.ref.id]] += 1
-    shares = [max(c.values()) / c.total() for c in clusters_of.values() if c.total() > 1]
+        clusters_of[v.statement].update(cluster[v.ref.id])
+    quotes = Counter(v.statement for v in fixture.versions)
+    shares = [max(clusters_of[s].values()) / n for s, n in quotes.items() if n > 1]
     return sum(shares) / len(shares) if shares else 1.0
 
 

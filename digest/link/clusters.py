@@ -2,90 +2,56 @@
 
 Outlets rarely print the same words: one translates, another retranslates, a third quotes
 a clause or paraphrases. Lexical similarity alone barely separates two translations of one
-statement from another statement on the same topic, so links are gated first (same speaker,
-or an unknown one; dates within a window) and then judged on normalised text (judge.py):
-exact repeats, excerpts (a quote inside a longer one, cuts and all), alignments (most words
-in the same order: re-edited wire copy) and fuzzy matches that need shared content words,
-shared phrasing and some of the order. Quotes with one text, speaker and kind within one
-window are judged as one unit: a formula reprinted daily is compared once per window, not
-once per pair of reprints. Candidates come from an inverted index over each unit's rarest
-words (prefix filtering); where a word is crowded (more units in its window than _CROWD)
-only the nearest in time are met, and a unit is judged against at most _NEAREST others,
-those it shares most with. So the work grows with the digest, not with its square, even
-when a desk files hundreds of near-identical formulas a week; the price is that a
-statement with more than _NEAREST near copies in one window links through some of them.
+statement from another statement on the same topic, so candidates.py gates links on the
+speaker and the dates and judge.py weighs the text. Here the links become clusters,
+strongest evidence first (exact repeats, then excerpts, then alignments and fuzzy
+matches), and a link joins two clusters only when every pair of their quotes may share one
+(judge.compatible): a long quote holding two statements must not chain them into one.
+
+A long quote often carries several statements ("You don't have the cards right now. [...]
+You're gambling with World War III!"), and each is quoted apart elsewhere. Its home is one
+cluster; every other cluster whose quote it holds (an excerpt of it, or its words in order:
+a link the compatibility check refused to merge) lists it among its `carriers`, so a
+statement's page shows every report that printed it, alone or among others.
 
 On the labelled quotes of the demo entries (tests/link/test_clusters_eval.py) this links
 with pairwise precision 1.00 and recall 0.50: what it misses are paraphrases that share
 almost no words ("emphasizes that Putin has big problems" / "underscores the extent of
-Putin's challenges"), where only a semantic model could help, and would cost a torch
-install; lexical evidence was kept, precision first.
+Putin's challenges"). bench/statements_eval.py scores it on news no rule was written for.
 """
 
 from __future__ import annotations
 
 import hashlib
-import heapq
-import math
-from bisect import bisect_left
-from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 from itertools import pairwise
 
-from digest.link.judge import (
-    MIN_COVER,
-    MIN_COVER_PHRASE,
-    MIN_SHARED,
-    MIN_SHARED_ALIGNED,
-    Method,
-    compatible,
-    judge,
-)
+from digest.link.candidates import Link, QuoteRef, find_links
+from digest.link.judge import compatible, pair
 from digest.link.quotetext import Normaliser, Text
 from digest.link.speakers import speaker_keys
 from digest.people import People
 
-
-@dataclass(frozen=True)
-class QuoteRef:
-    """One quote as the linker sees it."""
-
-    id: str  # stable, e.g. f"{entry_slug}-q{n}"
-    entry: str
-    text: str
-    speaker: str | None  # canonical name; None when the article does not say
-    kind: str  # direct | partial | indirect
-    day: date | None
-    source: str | None
-
-
-@dataclass(frozen=True)
-class Link:
-    a: str
-    b: str
-    method: Method  # exact | excerpt | aligned | fuzzy (judge.py)
-    score: float  # exact 1.0; excerpt: the share of the longer quote; aligned: the share
-    # of the shorter's words in order in the longer; fuzzy: similarity
+__all__ = ["Cluster", "Link", "QuoteRef", "link_quotes"]
 
 
 @dataclass(frozen=True)
 class Cluster:
     id: str  # "c-" + hash of the earliest member's id: stable while that member stays
     members: tuple[str, ...]  # earliest first (by day, undated last, then id)
-    links: tuple[Link, ...]
+    links: tuple[Link, ...]  # those that joined its members, and one to each carrier
 
-
-_CROWD = 32  # units a word meets in a window, at most: the nearest in time
-_NEAREST = 16  # units a unit is judged against, at most: those it shares most words with
-
-
-def _judge(qa: QuoteRef, ta: Text, qb: QuoteRef, tb: Text) -> Link | None:
-    judged = judge(ta, tb, known=qa.speaker is not None and qb.speaker is not None,
-                   indirect="indirect" in (qa.kind, qb.kind),
-                   undated=qa.day is None or qb.day is None)
-    return Link(qa.id, qb.id, judged[0], judged[1]) if judged else None
+    @cached_property
+    def carriers(self) -> tuple[str, ...]:
+        """Quotes at home in other clusters that carry this statement too, inside a longer
+        quote: the far ends of its links (so the links alone say it, as stored)."""
+        members = set(self.members)
+        return tuple(sorted({end for link in self.links for end in (link.a, link.b)
+                             if end not in members}))
 
 
 def _compatible(qa: QuoteRef, ta: Text, qb: QuoteRef, tb: Text) -> bool:
@@ -94,169 +60,6 @@ def _compatible(qa: QuoteRef, ta: Text, qb: QuoteRef, tb: Text) -> bool:
     if qa.speaker and qb.speaker and qa.speaker != qb.speaker:
         return False
     return compatible(ta, tb)
-
-
-@dataclass(frozen=True)
-class _Unit:
-    """Quotes with one text, speaker, kind and dating, and days within one window: what
-    candidate search and judging see. A formula an outlet repeats daily ("the General
-    Staff reported...") is judged once per window, not once per pair of its quotes."""
-
-    speaker: str | None
-    text: Text
-    lo: int | None  # first and last day (ordinals), None when undated
-    hi: int | None
-    members: tuple[int, ...]  # indexes of its quotes, earliest first
-
-
-def _shapes(quotes: Sequence[QuoteRef], texts: Sequence[Text]) -> list[list[int]]:
-    """Quotes with one text, speaker, kind and dating, each group earliest first (quotes
-    come sorted by id, and the sort is stable)."""
-    shapes: dict[tuple[str, str | None, bool, bool], list[int]] = defaultdict(list)
-    for i, (quote, text) in enumerate(zip(quotes, texts, strict=True)):
-        shapes[text.joined, quote.speaker, quote.kind == "indirect", quote.day is None].append(i)
-    return [sorted(members, key=lambda i: _ordinal(quotes[i])) for members in shapes.values()]
-
-
-def _units(shapes: Sequence[list[int]], quotes: Sequence[QuoteRef], texts: Sequence[Text],
-           window: int) -> list[_Unit]:
-    """Each shape cut into runs of one window each."""
-    units: list[_Unit] = []
-    for members in shapes:
-        first = quotes[members[0]]
-        if first.day is None:
-            units.append(_Unit(first.speaker, texts[members[0]], None, None, tuple(members)))
-            continue
-        runs: dict[int, list[int]] = defaultdict(list)
-        for i in members:
-            runs[_ordinal(quotes[i]) // (window + 1)].append(i)
-        for run in runs.values():
-            units.append(_Unit(first.speaker, texts[run[0]], _ordinal(quotes[run[0]]),
-                               _ordinal(quotes[run[-1]]), tuple(run)))
-    return units
-
-
-def _ordinal(quote: QuoteRef) -> int:
-    return quote.day.toordinal() if quote.day else 0
-
-
-_Postings = dict[tuple[str | None, str], list[int]]  # (speaker or None, word) -> units
-
-
-def _candidates(units: Sequence[_Unit], window: int) -> set[int]:
-    """Pairs of units worth judging: same speaker (or an unknown one), days that may be
-    within the window, and the shared content words _judge needs. A unit with n words that
-    needs `need` of them shared probes the index with its rarest n - need + k words and
-    keeps the units it meets k times (prefix filtering): a pair that could link is met
-    from its smaller side. Of those, it keeps the _NEAREST it meets most often: a text
-    with more near copies in one window than that is a formula, and its near copies are
-    linked through one another."""
-    day_of = [u.lo or 0 for u in units].__getitem__
-    df = Counter(word for unit in units for word in unit.text.content)
-    rank = {w: r for r, w in enumerate(sorted(df, key=lambda w: (df[w], w)))}.__getitem__
-    # Dated units by first day, undated ones apart. Speaker None is the unknown-speaker
-    # bucket; `anyone` files the known speakers' units under None, for unknown ones.
-    dated: _Postings = defaultdict(list)
-    undated: _Postings = defaultdict(list)
-    anyone: _Postings = defaultdict(list)
-    anyone_undated: _Postings = defaultdict(list)
-    for i in sorted(range(len(units)), key=day_of):
-        speaker = units[i].speaker
-        own, known = (dated, anyone) if units[i].lo is not None else (undated, anyone_undated)
-        for word in units[i].text.content:
-            own[speaker, word].append(i)
-            if speaker is not None:
-                known[None, word].append(i)
-    pairs: set[int] = set()  # i * count + j for i < j: ints are cheaper to make than tuples
-    count = len(units)
-    for i, unit in enumerate(units):
-        n = len(unit.text.content)
-        cover, least = (MIN_COVER_PHRASE, MIN_SHARED_ALIGNED) if unit.speaker else (
-            MIN_COVER, MIN_SHARED)
-        need = max(1, min(n, max(least, math.ceil(cover * n))))
-        hits = min(3, need)
-        # An unknown speaker may be anyone; a known one may be an unnamed one.
-        probes = [(dated, undated, unit.speaker), (dated, undated, None)]
-        if unit.speaker is None:
-            probes[1] = (anyone, anyone_undated, None)
-        lo, hi = unit.lo, unit.hi
-        met: list[int] = []
-        for word in sorted(unit.text.content, key=rank)[: n - need + hits]:
-            for in_order, apart, speaker in probes:
-                ids = in_order.get((speaker, word), [])
-                if lo is not None and hi is not None and len(ids) > _CROWD:
-                    # A unit spans at most `window` days: one that starts 2 windows
-                    # before this one cannot reach it.
-                    start = bisect_left(ids, lo - 2 * window, key=day_of)
-                    end = bisect_left(ids, hi + window + 1, start, key=day_of)
-                    if end - start > _CROWD:  # the nearest in time, around this unit's day
-                        at = bisect_left(ids, lo, start, end, key=day_of)
-                        start = max(start, min(at - _CROWD // 2, end - _CROWD))
-                        end = start + _CROWD
-                    ids = ids[start:end]
-                met += ids
-                met += apart.get((speaker, word), ())
-        near = [(-hit, j) for j, hit in Counter(met).items()
-                if hit >= hits and j != i and _may_meet(unit, units[j], window)]
-        for _, j in heapq.nsmallest(_NEAREST, near) if len(near) > _NEAREST else near:
-            pairs.add(i * count + j if i < j else j * count + i)
-    return pairs
-
-
-def _may_meet(a: _Unit, b: _Unit, window: int) -> bool:
-    if a.lo is None or a.hi is None or b.lo is None or b.hi is None:
-        return True
-    return b.lo <= a.hi + window and b.hi >= a.lo - window
-
-
-def _edges(quotes: Sequence[QuoteRef], a: Sequence[int], b: Sequence[int],
-           window: int) -> list[tuple[int, int]]:
-    """Pairs of quotes, one from each unit, that connect every quote the window lets
-    connect: in day order, each quote with the last quote of the other unit before it,
-    when within the window. (If x and y are within the window, the last quote of x's unit
-    before y lies between them, and a unit's quotes are chained one to the next.) Undated
-    quotes fit any window: one unit's first quote with every quote of the other."""
-    if quotes[a[0]].day is None or quotes[b[0]].day is None:
-        return [*((a[0], j) for j in b), *((i, b[0]) for i in a[1:])]
-    merged = sorted([(_ordinal(quotes[i]), 0, i) for i in a] +
-                    [(_ordinal(quotes[j]), 1, j) for j in b])
-    edges: list[tuple[int, int]] = []
-    last: list[tuple[int, int] | None] = [None, None]  # (day, quote) last seen of each unit
-    for day, side, i in merged:
-        other = last[1 - side]
-        if other is not None and day - other[0] <= window:
-            edges.append((other[1], i))
-        last[side] = (day, i)
-    return edges
-
-
-def _links(quotes: Sequence[QuoteRef], texts: Sequence[Text], window: int) -> list[Link]:
-    """Every link the union below needs: within a unit, one quote to the next; between
-    units, as _edges says, for each pair of units that _judge links."""
-    shapes = _shapes(quotes, texts)
-    units = _units(shapes, quotes, texts, window)
-    found: dict[tuple[str, str], Link] = {}  # once each: a pair may be met from both sides
-
-    def link(i: int, j: int, judged: Link) -> None:
-        a, b = sorted((quotes[i].id, quotes[j].id))
-        found[a, b] = Link(a, b, judged.method, judged.score)
-
-    for members in shapes:
-        first = members[0]
-        judged = _judge(quotes[first], texts[first], quotes[first], texts[first]) \
-            if len(members) > 1 else None
-        if judged is not None:
-            for i, j in pairwise(members):
-                if quotes[i].day is None or _ordinal(quotes[j]) - _ordinal(quotes[i]) <= window:
-                    link(i, j, judged)
-    for pair in _candidates(units, window):
-        u, v = divmod(pair, len(units))
-        a, b = units[u].members, units[v].members
-        judged = _judge(quotes[a[0]], texts[a[0]], quotes[b[0]], texts[b[0]])
-        if judged is not None:
-            for i, j in _edges(quotes, a, b, window):
-                link(i, j, judged)
-    return list(found.values())
 
 
 def _order(quote: QuoteRef) -> tuple[bool, date, str]:
@@ -277,7 +80,8 @@ def link_quotes(
     quotes: Sequence[QuoteRef], aliases: Mapping[str, str] = {}, window_days: int = 14,
     people: People | None = None,
 ) -> tuple[Cluster, ...]:
-    """Cluster quotes that report the same statement; every quote gets exactly one cluster.
+    """Cluster quotes that report the same statement. Every quote is a member of exactly
+    one cluster, its home, and a carrier of any other whose statement it holds too.
 
     `aliases` maps names to canonical ones ("Kiev": "Kyiv") on top of DEFAULT_ALIASES.
     Quotes link only when by the same speaker (or one of them has none) and no more than
@@ -295,9 +99,33 @@ def link_quotes(
             raise ValueError(f"quote id {before.id!r} is not unique")
     normalise = Normaliser(aliases)
     texts = [normalise(q.text) for q in quotes]
-    found = _links(quotes, texts, window_days)
-    kinds = {q.id: q.kind for q in quotes}
     index = {q.id: i for i, q in enumerate(quotes)}
+    home, accepted, refused = _union(quotes, texts, find_links(quotes, texts, window_days),
+                                     index)
+    carrying = _carriers(quotes, texts, home, refused, index)
+    members: dict[int, list[QuoteRef]] = defaultdict(list)
+    for i, quote in enumerate(quotes):
+        members[home[i]].append(quote)
+    links: dict[int, list[Link]] = defaultdict(list, carrying)
+    for link in accepted:
+        links[home[index[link.a]]].append(link)
+    clusters = []
+    for r, group in members.items():
+        group.sort(key=_order)
+        digest = hashlib.sha1(group[0].id.encode("utf-8")).hexdigest()[:12]
+        clusters.append((_order(group[0]), Cluster(
+            id=f"c-{digest}",
+            members=tuple(q.id for q in group),
+            links=tuple(sorted(links[r], key=lambda link: (link.a, link.b))),
+        )))
+    return tuple(cluster for _, cluster in sorted(clusters, key=lambda c: c[0]))
+
+
+def _union(quotes: Sequence[QuoteRef], texts: Sequence[Text], found: Iterable[Link],
+           index: Mapping[str, int]) -> tuple[list[int], list[Link], list[Link]]:
+    """Each quote's cluster (the index of one of its members), the links that made the
+    clusters, and those refused because the two clusters may not share one."""
+    kinds = {q.id: q.kind for q in quotes}
     parent = list(range(len(quotes)))
 
     def root(i: int) -> int:
@@ -311,6 +139,7 @@ def link_quotes(
         i: {(texts[i].joined, q.speaker): i} for i, q in enumerate(quotes)
     }
     accepted: list[Link] = []
+    refused: list[Link] = []
     for link in sorted(found, key=lambda link: _priority(link, kinds)):
         a, b = root(index[link.a]), root(index[link.b])
         if a != b:
@@ -319,25 +148,35 @@ def link_quotes(
                 for x in shapes[a].values()
                 for y in shapes[b].values()
             ):
+                refused.append(link)
                 continue
             a, b = (a, b) if len(shapes[a]) >= len(shapes[b]) else (b, a)
             parent[b] = a
             shapes[a].update(shapes.pop(b))
         accepted.append(link)
+    return [root(i) for i in range(len(quotes))], accepted, refused
 
-    members: dict[int, list[QuoteRef]] = defaultdict(list)
+
+# Links that show one quote holding another's words: an excerpt, or the words in order.
+_HOLDS = frozenset({"excerpt", "aligned"})
+
+
+def _carriers(quotes: Sequence[QuoteRef], texts: Sequence[Text], home: Sequence[int],
+              refused: Iterable[Link], index: Mapping[str, int]) -> dict[int, list[Link]]:
+    """For each cluster, a link to each quote at home elsewhere that holds one of its
+    quotes (a refused excerpt or alignment: the longer quote carries other statements
+    too), and to each repeat of that quote."""
+    repeats: dict[tuple[int, str, str | None], list[int]] = defaultdict(list)
     for i, quote in enumerate(quotes):
-        members[root(i)].append(quote)
-    links: dict[int, list[Link]] = defaultdict(list)
-    for link in accepted:
-        links[root(index[link.a])].append(link)
-    clusters = []
-    for r, group in members.items():
-        group.sort(key=_order)
-        digest = hashlib.sha1(group[0].id.encode("utf-8")).hexdigest()[:12]
-        clusters.append((_order(group[0]), Cluster(
-            id=f"c-{digest}",
-            members=tuple(q.id for q in group),
-            links=tuple(sorted(links[r], key=lambda link: (link.a, link.b))),
-        )))
-    return tuple(cluster for _, cluster in sorted(clusters, key=lambda c: c[0]))
+        repeats[home[i], texts[i].joined, quote.speaker].append(i)
+    carrying: dict[int, dict[int, Link]] = defaultdict(dict)  # cluster -> carrier -> link
+    for link in refused:
+        x, y = index[link.a], index[link.b]
+        if link.method not in _HOLDS or home[x] == home[y]:
+            continue  # (joined later, through other links)
+        piece, whole = (x, y) if pair(texts[x], texts[y])[0] is texts[x] else (y, x)
+        for carrier in repeats[home[whole], texts[whole].joined, quotes[whole].speaker]:
+            if carrier not in carrying[home[piece]]:
+                a, b = sorted((quotes[piece].id, quotes[carrier].id))
+                carrying[home[piece]][carrier] = Link(a, b, link.method, link.score)
+    return {r: list(found.values()) for r, found in carrying.items()}

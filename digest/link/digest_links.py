@@ -24,8 +24,9 @@ class QuoteItem:
     number: int
     entry: Card  # what the quote's pages show of its article
     quote: Quote
-    cluster: str
+    cluster: str  # its home cluster
     shared: bool = False  # other reports carry the same statement: its cluster has a page
+    carries: tuple[str, ...] = ()  # other clusters whose statements this quote holds too
 
     @property
     def day(self) -> date | None:
@@ -51,10 +52,17 @@ class ClusterView:
     items: tuple[QuoteItem, ...]  # earliest report first
     links: tuple[Link, ...]
     speaker: str | None
+    carriers: tuple[QuoteItem, ...] = ()  # longer quotes, at home elsewhere, that hold it too
 
     @cached_property  # every member's entry page asks: once per cluster, not per member
     def outlets(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(i.entry.source or "Unknown source" for i in self.items))
+        return tuple(dict.fromkeys(i.entry.source or "Unknown source"
+                                   for i in (*self.items, *self.carriers)))
+
+    @property
+    def shared(self) -> bool:
+        """Carried by more than one report: the statement has a page."""
+        return len(self.items) + len(self.carriers) > 1
 
 
 @dataclass(frozen=True)
@@ -96,14 +104,22 @@ def link_entries(
             ))
     clusters = link(refs, dict(aliases or {}))
     cluster_of = {member: c for c in clusters for member in c.members}
+    carries: dict[str, list[str]] = {}
+    for c in clusters:
+        for carrier in c.carriers:
+            carries.setdefault(carrier, []).append(c.id)
     for qid, number, card, quote in pending:
         cluster = cluster_of[qid]
-        items.append(QuoteItem(qid, number, card, quote, cluster.id, len(cluster.members) > 1))
+        items.append(QuoteItem(qid, number, card, quote, cluster.id,
+                               len(cluster.members) + len(cluster.carriers) > 1,
+                               tuple(carries.get(qid, ()))))
     by_id = {item.id: item for item in items}
     views = tuple(
         ClusterView(c.id, tuple(by_id[m] for m in c.members), c.links,
                     next((by_id[m].quote.speaker for m in c.members if by_id[m].quote.speaker),
-                         None))
+                         None),
+                    tuple(sorted((by_id[m] for m in c.carriers),
+                                 key=lambda i: (i.day is None, i.day or date.min, i.id))))
         for c in clusters
     )
     by_entry: dict[str, list[QuoteItem]] = {}

@@ -109,7 +109,7 @@ def _stories_of(entries: Sequence[Card], story_of: Mapping[str, StoryView], limi
 
 def _quote_pages(linked: Linked, ids: SiteIds) -> Iterator[Page]:
     for cluster in linked.clusters:
-        if len(cluster.items) > 1:
+        if cluster.shared:
             yield Page(f"quotes/{cluster.id}.html", "cluster.html", {"c": cluster, "ids": ids})
     yield Page("people/index.html", "people.html",
                {"people": tuple(map(_person_line, linked.people)), "ids": ids})

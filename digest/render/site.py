@@ -83,7 +83,7 @@ def quotes_json(linked: Linked) -> bytes:
         {
             "id": item.id, "text": item.quote.text, "speaker": item.quote.speaker,
             "role": item.quote.role, "entry": item.entry.slug, "kind": item.quote.kind,
-            "cluster": item.cluster, "cited": item.quote.cited,
+            "cluster": item.cluster, "carries": list(item.carries), "cited": item.quote.cited,
             "path": f"{entry_path(item.entry.slug)}#{item.anchor}",
         }
         for item in linked.quotes

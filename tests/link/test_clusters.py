@@ -159,6 +159,25 @@ def test_a_long_quote_does_not_chain_two_statements() -> None:
         quote("c-q1", TEN_THOUSAND.replace("around", "about"), day=DAY + timedelta(days=2)),
     ])
     assert not together(clusters, "b-q1", "c-q1")
+    # The long quote has one home and carries the other statement: both pages list it.
+    home, other = cluster_of(clusters, "a-q1"), next(
+        c for c in clusters if "a-q1" not in c.members)
+    assert other.carriers == ("a-q1",) and home.carriers == ()
+    assert {(link.a, link.b) for link in other.links} == {("a-q1", other.members[0])}
+    # Carriers are the far ends of a cluster's links: a cluster stored as its id, members
+    # and links (the build's cache) keeps them.
+    assert Cluster(other.id, other.members, other.links).carriers == ("a-q1",)
+
+
+def test_every_repeat_of_a_long_quote_carries_what_it_holds() -> None:
+    both = f"{KURSK}. {TEN_THOUSAND}"
+    clusters = link_quotes([
+        quote("a-q1", both), quote("b-q1", both, day=DAY + timedelta(days=1)),
+        quote("c-q1", KURSK, day=DAY + timedelta(days=1)),
+        quote("d-q1", TEN_THOUSAND.replace("around", "about"), day=DAY + timedelta(days=2)),
+    ])
+    carried = next(c for c in clusters if "a-q1" not in c.members)
+    assert set(carried.carriers) == {"a-q1", "b-q1"}
 
 
 def test_cluster_ids_survive_a_new_quote() -> None:

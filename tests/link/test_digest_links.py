@@ -3,6 +3,7 @@
 import json
 import shutil
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -32,11 +33,13 @@ def test_quotes_json_has_every_field_and_paths_resolve(site: Path) -> None:
         page, anchor = str(q["path"]).split("#")
         html = (site / page).read_text()
         assert f'id="{anchor}"' in html
-    clusters = [q["cluster"] for q in records]
+    clusters = [str(q["cluster"]) for q in records]
+    carried = [c for q in records for c in cast(list[str], q["carries"])]
     for cluster in set(clusters):
-        # A statement that several reports carry has a page; a single quote's place is
-        # its article.
-        assert (site / "quotes" / f"{cluster}.html").is_file() == (clusters.count(cluster) > 1)
+        # A statement that several reports carry, alone or in a longer quote, has a page;
+        # a single quote's place is its article.
+        assert (site / "quotes" / f"{cluster}.html").is_file() == (
+            clusters.count(cluster) + carried.count(cluster) > 1)
 
 
 def test_one_statement_in_two_translations_shares_a_cluster(site: Path) -> None:
@@ -62,6 +65,31 @@ def test_entry_pages_mark_quotes_and_link_clusters_and_people(site: Path) -> Non
     page = next((site / "entries").glob("russias-appeal*.html")).read_text()
     assert '<mark class="quote" id="q' in page
     assert 'href="../quotes/c-' in page and 'href="../people/lloyd-austin.html"' in page
+
+
+def test_a_statement_page_lists_the_longer_quotes_that_carry_it(tmp_path: Path) -> None:
+    shutil.copy(ROOT / "digest.yaml", tmp_path / "digest.yaml")
+    content = tmp_path / "content"
+    content.mkdir()
+    cards = "You don't have the cards right now."
+    gambling = "You're gambling with the lives of millions of people."
+    for slug, day, outlet, said in (
+        ("a", "2025-02-28", "Wire", f"{cards} {gambling}"),
+        ("b", "2025-02-28", "Daily", cards),
+        ("c", "2025-03-01", "Weekly", gambling.replace("millions of people", "millions")),
+    ):
+        (content / f"{slug}.md").write_text(
+            f"---\ntitle: Oval Office {slug}\ndate: {day}\nsource: {outlet}\n---\n\n"
+            f'"{said}" Donald Trump told Volodymyr Zelensky.\n')
+    out = tmp_path / "site"
+    build(load_config(tmp_path), BuildOptions(content, out))
+    records = {str(q["entry"]): q for q in quotes(out)}
+    assert records["b"]["cluster"] != records["c"]["cluster"]  # two statements
+    home = records["a"]["cluster"]
+    other = next(records[x]["cluster"] for x in "bc" if records[x]["cluster"] != home)
+    assert records["a"]["carries"] == [other]
+    page = (out / "quotes" / f"{other}.html").read_text()
+    assert "Within longer quotes" in page and "Wire" in page and "2 reports" in page
 
 
 def test_quote_text_is_escaped(tmp_path: Path) -> None:
