@@ -6,7 +6,9 @@ statement from another statement on the same topic, so candidates.py gates links
 speaker and the dates and judge.py weighs the text. Here the links become clusters,
 strongest evidence first (exact repeats, then excerpts, then alignments and fuzzy
 matches), and a link joins two clusters only when every pair of their quotes may share one
-(judge.compatible): a long quote holding two statements must not chain them into one.
+(judge.compatible): a long quote holding two statements must not chain them into one. Then
+a fragment only one report printed joins the cluster of a longer quote it was cut from,
+even where that cluster holds another piece of the same sentence it shares no word with.
 
 A long quote often carries several statements ("You don't have the cards right now. [...]
 You're gambling with World War III!"), and each is quoted apart elsewhere. Its home is one
@@ -31,7 +33,7 @@ from functools import cached_property
 from itertools import pairwise
 
 from digest.link.candidates import Link, QuoteRef, find_links
-from digest.link.judge import compatible, pair
+from digest.link.judge import compatible, holding, holds, pair
 from digest.link.quotetext import Normaliser, Text
 from digest.link.speakers import speaker_keys
 from digest.people import People
@@ -138,6 +140,12 @@ def _union(quotes: Sequence[QuoteRef], texts: Sequence[Text], found: Iterable[Li
     shapes: dict[int, dict[tuple[str, str | None], int]] = {
         i: {(texts[i].joined, q.speaker): i} for i, q in enumerate(quotes)
     }
+
+    def join(a: int, b: int) -> None:
+        a, b = (a, b) if len(shapes[a]) >= len(shapes[b]) else (b, a)
+        parent[b] = a
+        shapes[a].update(shapes.pop(b))
+
     accepted: list[Link] = []
     refused: list[Link] = []
     for link in sorted(found, key=lambda link: _priority(link, kinds)):
@@ -150,11 +158,38 @@ def _union(quotes: Sequence[QuoteRef], texts: Sequence[Text], found: Iterable[Li
             ):
                 refused.append(link)
                 continue
-            a, b = (a, b) if len(shapes[a]) >= len(shapes[b]) else (b, a)
-            parent[b] = a
-            shapes[a].update(shapes.pop(b))
+            join(a, b)
         accepted.append(link)
-    return [root(i) for i in range(len(quotes))], accepted, refused
+    # Then a fragment that only one report printed joins the cluster of a longer quote
+    # that holds it, when what it shares no words with is in the same sentence.
+    kept: list[Link] = []
+    for link in refused:
+        x, y = index[link.a], index[link.b]
+        piece, whole = (x, y) if pair(texts[x], texts[y])[0] is texts[x] else (y, x)
+        if (link.method == "excerpt" and root(piece) != root(whole)
+                and len(shapes[root(piece)]) == 1
+                and _fragment_fits(quotes, texts, piece, whole,
+                                   shapes[root(whole)].values())):
+            join(root(piece), root(whole))
+            accepted.append(link)
+        else:
+            kept.append(link)
+    return [root(i) for i in range(len(quotes))], accepted, kept
+
+
+def _fragment_fits(quotes: Sequence[QuoteRef], texts: Sequence[Text], piece: int, whole: int,
+                   others: Iterable[int]) -> bool:
+    """May the fragment `piece`, an excerpt of `whole`, join the cluster of `whole`, whose
+    quotes are `others`? Yes when each fits it (as a link would need), or is held by the
+    same sentence of `whole`: "selfless and patriotic act" and "President Biden is doing
+    what he has done" are pieces of one sentence, not two statements."""
+    sentence = holding(texts[piece], texts[whole])
+    speaker = quotes[piece].speaker
+    return sentence is not None and all(
+        _compatible(quotes[piece], texts[piece], quotes[y], texts[y])
+        or (speaker in (None, quotes[y].speaker) and holds(sentence, texts[y]))
+        for y in others
+    )
 
 
 # Links that show one quote holding another's words: an excerpt, or the words in order.

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Literal
 
-from digest.link.quotetext import Text
+from digest.link.quotetext import Text, sentences
 
 Method = Literal["exact", "excerpt", "aligned", "fuzzy"]
 
@@ -111,6 +111,17 @@ def within(short: Text, long: Text) -> bool:
             return False
         at += len(run) - 1  # runs share the space between them
     return True
+
+
+def holding(piece: Text, whole: Text) -> Text | None:
+    """The sentence of `whole` that `piece` is an excerpt of, if one is."""
+    return next((s for s in sentences(whole) if within(piece, s)), None)
+
+
+def holds(sentence: Text, text: Text) -> bool:
+    """Is `text` a piece of `sentence`: an excerpt of it, or most of its words in order?"""
+    return len(text.seq) <= len(sentence.seq) and (
+        within(text, sentence) or aligned(text, sentence) >= _ALIGNED)
 
 
 def aligned(short: Text, long: Text) -> float:

@@ -130,6 +130,22 @@ class Text:
     bigrams: frozenset[tuple[str, str]]  # word order: phrasing shared, not just vocabulary
     names: frozenset[str]  # places, people, bodies: translations keep them, topics swap them
     numbers: frozenset[str]
+    starts: tuple[int, ...] = (0,)  # where each sentence, or run after a gap, begins in seq
+
+
+def sentences(text: Text) -> tuple[Text, ...]:
+    """Each sentence of `text` (a run of words cut by a gap counts as one) as a Text."""
+    cuts = [*text.starts, len(text.seq)]
+    return tuple(_part(text, a, b) for a, b in pairwise(cuts) if b > a)
+
+
+def _part(text: Text, a: int, b: int) -> Text:
+    seq = text.seq[a:b]
+    joined = f" {' '.join(seq)} "
+    content = text.content.intersection(seq)
+    return Text(seq=seq, joined=joined, runs=(joined,), content=content,
+                bigrams=frozenset(pairwise(seq)), names=text.names & content,
+                numbers=text.numbers & content)
 
 
 class Normaliser:
@@ -191,6 +207,7 @@ class Normaliser:
             bigrams=frozenset(pairwise(seq)),
             names=frozenset(names),
             numbers=frozenset(w for w in content if w[0].isdigit()),
+            starts=tuple(sorted(n for n in initial if n < len(seq))) or (0,),
         )
 
 

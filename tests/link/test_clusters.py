@@ -295,3 +295,31 @@ def test_one_shared_word_does_not_hold_two_statements_together() -> None:
     ])
     assert together(clusters, "b-q1", "c-q1")
     assert not together(clusters, "b-q1", "d-q1")
+
+
+def test_a_fragment_joins_the_sentence_it_was_cut_from() -> None:
+    # Two outlets cut two pieces of one sentence that share no word; the one only one
+    # report printed joins the cluster of the sentence, its other piece included.
+    sentence = ("With this brave decision, the minister is doing what she has always done: "
+                "putting the safety of the harbour workers above her career.")
+    clusters = link_quotes([
+        quote("a-q1", sentence, speaker="Jane Roe"),
+        quote("b-q1", sentence, speaker="Jane Roe"),
+        quote("c-q1", "the minister is doing what she has always done: putting the safety of "
+              "the harbour workers above her career", speaker="Jane Roe"),
+        quote("d-q1", "brave decision", speaker="Jane Roe"),
+    ])
+    assert together(clusters, "a-q1", "b-q1", "c-q1", "d-q1")
+
+
+def test_a_fragment_does_not_join_across_sentences() -> None:
+    # The same pieces from two sentences of one long quote are two statements.
+    both = ("We took a brave decision today. The minister is doing what she has always done: "
+            "putting the safety of the harbour workers above her career.")
+    clusters = link_quotes([
+        quote("a-q1", both, speaker="Jane Roe"),
+        quote("c-q1", "the minister is doing what she has always done: putting the safety of "
+              "the harbour workers above her career", speaker="Jane Roe"),
+        quote("d-q1", "brave decision", speaker="Jane Roe"),
+    ])
+    assert not together(clusters, "c-q1", "d-q1")
