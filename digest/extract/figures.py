@@ -17,6 +17,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,8 @@ _PRONOUNS = frozenset({"He", "She", "They", "It", "We", "I", "This", "That"})
 _VAGUE = frozenset({"military", "forces", "personnel", "people", "weapons"})
 _NOUN_WINDOW = 4  # words of a noun phrase after the number: "12,000 special forces soldiers"
 _FATE_WINDOW = 10  # words after the noun in which "were killed" still tells its fate
+_BEFORE_REACH = 40  # characters before a number that may make it a date or a label
+_AFTER_REACH = 300  # characters after it that hold its noun phrase and fate
 
 
 def extract_figures(paragraphs: Sequence[str]) -> tuple[Figure, ...]:
@@ -156,7 +159,9 @@ def _in_sentence(sentence: str, paragraph: int) -> list[Figure]:
         value = _value(match)
         if value is None or _is_date_or_label(sentence, match, value):
             continue
-        after = sentence[match.end():]
+        # The words a figure reads sit near it: windows, not the rest of the sentence,
+        # keep a sentence of thousands of numbers linear.
+        after = sentence[match.end():match.end() + _AFTER_REACH]
         noun = _noun(after, value)
         if noun is None:
             continue
@@ -201,9 +206,9 @@ def _is_date_or_label(sentence: str, match: re.Match[str], value: float) -> bool
     digits = match.group("digits")
     if digits and not match.group("scale") and re.fullmatch(r"(?:1[89]|20)\d\d", digits):
         return True  # a year
-    before = sentence[: match.start()]
+    before = sentence[max(0, match.start() - _BEFORE_REACH): match.start()]
     return bool(_DATE_BEFORE.search(before) and digits and not match.group("qual")) or bool(
-        _DATE_AFTER.match(sentence[match.end():])
+        _DATE_AFTER.match(sentence, match.end())
     )
 
 
@@ -213,7 +218,7 @@ def _noun(after: str, value: float) -> tuple[str, int] | None:
     ("", 0) for a bare number (punctuation or the sentence's end follows), None when the
     words name nothing countable.
     """
-    tokens = list(_WORDS.finditer(after))
+    tokens = list(islice(_WORDS.finditer(after), _NOUN_WINDOW + 8))
     if not tokens or not tokens[0].group(0)[0].isalnum():
         return "", 0
     if tokens[0].group(0).lower() == "of":  # "a thousand of its soldiers", not "one of the"
@@ -262,7 +267,8 @@ def _bare_quantity(sentence: str, match: re.Match[str], value: float) -> str | N
     if not (match.group("scale") or (match.group("qual") and value >= 100)):
         return None
     best: tuple[int, str] | None = None
-    for word in _WORDS.finditer(sentence):
+    for word in _WORDS.finditer(sentence, max(0, match.start() - _AFTER_REACH),
+                                match.end() + _AFTER_REACH):
         lowered = word.group(0).lower()
         if lowered in _NOUNS and lowered not in _VAGUE:
             distance = abs(word.start() - match.start())
