@@ -79,7 +79,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--debug", action="store_true", help="show tracebacks")
 
     p = sub.add_parser("ingest", parents=[common], help="turn raw articles into entries")
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="files, folders or web addresses (none: the feeds in digest.yaml)")
+    p.add_argument("--feed", action="append", default=[], dest="feeds", metavar="URL",
+                   help="an RSS or Atom feed: ingest each article it lists (repeatable)")
+    p.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS",
+                   help="give up on a web page or feed after this long (default: 20)")
     p.add_argument("--content", type=Path, help="content folder (default: from digest.yaml)")
     for name in ("title", "date", "source", "url", "author", "language", "summary"):
         p.add_argument(f"--{name}", help=f"set `{name}` on every entry of this run")
@@ -151,19 +156,43 @@ def _ingest(args: argparse.Namespace, config: Config) -> int:
             raise DigestError(f"--date {args.date!r} is not a date",
                               hint="write it as 2024-10-31 or 2024-10-31T11:40")
         overrides["date"] = day.moment or day.day
-    options = IngestOptions(
-        content_dir=(args.content or config.content_dir).resolve(),
-        root=config.root,
-        boilerplate=compile_patterns(config.boilerplate),
-        max_bytes=config.max_bytes,
-        overrides=overrides,
-    )
-    report = ingest(args.paths, options)
-    for outcome in report.outcomes:
-        print(outcome)
-    _print_findings(report.findings)
-    print(report.summary())
-    return FAILED if report.failed else OK
+    content_dir = (args.content or config.content_dir).resolve()
+    urls = [p for p in args.paths if p.startswith(("http://", "https://"))]
+    files = [Path(p) for p in args.paths if p not in urls]
+    feeds = args.feeds or ([] if args.paths else list(config.feeds))
+    if not args.paths and not feeds:
+        return _fail(DigestError("nothing to ingest", hint="name files, folders or web "
+                                 "addresses, --feed URL, or list feeds under `feeds:` in "
+                                 f"{CONFIG_NAME}"), args.debug, USAGE)
+    if args.timeout <= 0:
+        return _fail(DigestError(f"--timeout {args.timeout:g}: give a number of seconds "
+                                 "above 0"), args.debug, USAGE)
+    failed = False
+    if files:
+        options = IngestOptions(
+            content_dir=content_dir,
+            root=config.root,
+            boilerplate=compile_patterns(config.boilerplate),
+            max_bytes=config.max_bytes,
+            overrides=overrides,
+        )
+        report = ingest(files, options)
+        for outcome in report.outcomes:
+            print(outcome)
+        _print_findings(report.findings)
+        print(report.summary())
+        failed = report.failed
+    if urls or feeds:
+        from digest.ingest.fetch import Limits
+        from digest.ingest.web import WebOptions, ingest_web
+
+        web = ingest_web(urls, feeds, WebOptions(
+            content_dir, Limits(timeout=args.timeout, max_bytes=config.max_bytes), overrides))
+        for line in web.outcomes:
+            print(line, file=sys.stderr if line.status == "failed" else sys.stdout)
+        print(web.summary())
+        failed = failed or web.failed
+    return FAILED if failed else OK
 
 
 def _build(args: argparse.Namespace, config: Config) -> int:

@@ -19,7 +19,7 @@ PROPOSED_PEOPLE_FILE = "people.proposed.yaml"
 
 _KNOWN = {
     "title", "description", "base_url", "language", "content", "output", "templates",
-    "topics", "boilerplate", "max_bytes", "aliases",
+    "topics", "boilerplate", "max_bytes", "aliases", "feeds",
 }
 
 
@@ -37,6 +37,7 @@ class Config:
     boilerplate: tuple[str, ...] = ()
     max_bytes: int = DEFAULT_MAX_BYTES
     aliases: tuple[tuple[str, str], ...] = ()  # spelling -> canonical name ("DPRK", "North Korea")
+    feeds: tuple[str, ...] = ()  # RSS or Atom addresses that a bare `digest ingest` reads
     findings: tuple[Finding, ...] = field(default=(), compare=False)
 
 
@@ -107,6 +108,7 @@ def _from_mapping(data: dict[str, Any], root: Path, path: Path, text: str) -> Co
         boilerplate=tuple(boilerplate),
         max_bytes=max_bytes,
         aliases=_aliases(data.get("aliases"), path, line("aliases")),
+        feeds=_feeds(data.get("feeds"), path, line("feeds")),
         findings=findings,
     )
 
@@ -119,6 +121,19 @@ def _aliases(raw: Any, path: Path, line: int) -> tuple[tuple[str, str], ...]:
         raise DigestError("`aliases` must map spellings to names", path, line,
                           hint="e.g. aliases: {DPRK: North Korea, Kiev: Kyiv}")
     return tuple(sorted(raw.items()))
+
+
+def _feeds(raw: Any, path: Path, line: int) -> tuple[str, ...]:
+    if raw is None:
+        return ()
+    hint = "e.g. feeds: [https://example.org/rss.xml]"
+    if not isinstance(raw, list) or not all(isinstance(url, str) for url in raw):
+        raise DigestError("`feeds` must be a list of addresses", path, line, hint=hint)
+    for url in raw:
+        if not re.match(r"https?://[^/\s]+", url):
+            raise DigestError(f"feed {url!r} is not an http or https address", path, line,
+                              hint=hint)
+    return tuple(raw)
 
 
 def _topics(raw: Any, path: Path, line: int) -> tuple[Topic, ...]:

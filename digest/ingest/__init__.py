@@ -46,7 +46,7 @@ class IngestOptions:
 
 @dataclass(frozen=True)
 class Outcome:
-    origin: Path
+    origin: Path | str  # a raw file, or a web address (digest.ingest.web)
     status: str
     entry: Path | None = None
     message: str = ""

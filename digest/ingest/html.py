@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from digest.ingest.dates import parse_date
@@ -10,6 +11,7 @@ from digest.model import EntryDate
 # Only dates the page itself states in its markup: htmldate's extensive search
 # guesses from URLs and loose text, and we never invent a date.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
+_HEADING = re.compile(r"#{1,6}[ \t]+(.+?)[ \t#]*(?:\n+|\Z)")
 
 
 def read_html(html: str) -> tuple[str, dict[str, Any], EntryDate | None]:
@@ -34,7 +36,20 @@ def read_html(html: str) -> tuple[str, dict[str, Any], EntryDate | None]:
                 meta[key] = value.strip()
         if isinstance(found.date, str):
             day = parse_date(found.date)
-    return body, meta, day
+    return _without_headline(body, meta.get("title")), meta, day
+
+
+def _without_headline(body: str, title: str | None) -> str:
+    """The page's <h1> comes out as the body's first line; the entry page shows the title
+    already, so a first heading that repeats it goes."""
+    match = _HEADING.match(body)
+    if match is None or title is None or _folded(match.group(1)) != _folded(title):
+        return body
+    return body[match.end():]
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def _language(html: str) -> str | None:
