@@ -8,8 +8,9 @@ repository's `data/` folder as it is) and only this converter is committed.
 What digest calls a quote is words in quotation marks, so the gold quotes are the
 quotation-mark spans inside an annotated Content span, each carrying its relation's
 Source; marked spans outside every Content span are scare quotes and titles, which a
-quote finder must leave alone. Paragraphs are the text's blank-line blocks (the first
-block is the headline, which digest keeps as the title, not as body text).
+quote finder must leave alone. Paragraphs are the text's blank-line blocks, their line
+breaks made spaces as the build's Markdown rendering makes them (the first block is the
+headline, which digest keeps as the title, not as body text).
 
 Only the train and dev splits are read: the test split is never opened.
 """
@@ -140,7 +141,9 @@ def read_article(text: str, ann: str, name: str, split: Split) -> Article:
                 source=_join(text, owner.source) or None,
                 source_paragraph=(_locate(blocks, src) or 1) - 1 if owner.source else None,
                 source_offset=src, cue=_join(text, owner.cue)))
-    return Article(name, split, tuple(block for _, block in blocks[1:]), tuple(quotes),
+    # The build renders a block's line breaks as spaces (digest.extract.markdown): so here.
+    return Article(name, split, tuple(block.replace("\n", " ") for _, block in blocks[1:]),
+                   tuple(quotes),
                    tuple(non_quotes), tuple(contents), tuple(sorted(sources)))
 
 
