@@ -118,6 +118,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="raw articles to ingest when they change (default: seeds/)")
     p.add_argument("--base-url", help="absolute URL the site is published at")
     p.add_argument("--drafts", action="store_true", help="include drafts, with a banner")
+    p.add_argument("--follow", type=float, nargs="?", const=30.0, metavar="MINUTES",
+                   help="read the feeds in digest.yaml now and every MINUTES (default: 30)")
     p.set_defaults(run=_serve)
     return parser
 
@@ -246,6 +248,12 @@ def _check(args: argparse.Namespace, config: Config) -> int:
 def _serve(args: argparse.Namespace, config: Config) -> int:
     from digest.serve.preview import PreviewOptions, serve
 
+    if args.follow is not None and args.follow <= 0:
+        return _fail(DigestError(f"--follow {args.follow:g}: give minutes above 0"),
+                     args.debug, USAGE)
+    if args.follow is not None and not config.feeds:
+        return _fail(DigestError("--follow: no feeds to follow", config.root / CONFIG_NAME,
+                                 hint="list their addresses under `feeds:`"), args.debug, USAGE)
     options = PreviewOptions(
         build=BuildOptions(
             content_dir=(args.content or config.content_dir).resolve(),
@@ -255,6 +263,7 @@ def _serve(args: argparse.Namespace, config: Config) -> int:
         host=args.host, port=args.port,
         seeds=args.seeds.resolve() if args.seeds.is_dir() else None,
         base_url=args.base_url,
+        follow=args.follow * 60 if args.follow is not None else None,
     )
     return serve(config, options)
 

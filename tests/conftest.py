@@ -1,10 +1,12 @@
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from digest.build import BuildOptions, build
 from digest.config import load_config
+from tests.ingest.local_web import LocalWeb, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -27,3 +29,9 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("demo") / "site"
     build(config, BuildOptions(config.content_dir, out))
     return out
+
+
+@pytest.fixture
+def web() -> Iterator[LocalWeb]:
+    """A web site on 127.0.0.1 (tests/ingest/local_web.py); each test adds its routes."""
+    yield from serve()

@@ -18,6 +18,7 @@ from digest.errors import DigestError
 from digest.ingest import IngestOptions, ingest
 from digest.ingest.boilerplate import compile_patterns
 from digest.ingest.read import RAW_SUFFIXES
+from digest.serve.follow import Follower
 from digest.serve.server import Broadcaster, make_server
 from digest.serve.watch import Debouncer, watch
 
@@ -29,6 +30,7 @@ class PreviewOptions:
     port: int = 8000
     seeds: Path | None = None  # raw articles dropped here are ingested, then built
     base_url: str | None = None
+    follow: float | None = None  # seconds between readings of the feeds (digest.serve.follow)
 
 
 def make_rebuild(
@@ -101,6 +103,10 @@ def serve(config: Config, options: PreviewOptions) -> int:
     if options.seeds is not None:
         watched.append(options.seeds)
     observer = watch(watched, (options.build.output_dir, config.root / ".cache"), debouncer)
+    follower = None
+    if options.follow is not None:
+        follower = Follower(config_path, options.build.content_dir, options.follow, log)
+        follower.start()
     host, port = str(server.server_address[0]), server.server_address[1]
     # `kill`, systemd and `docker stop` send SIGTERM: stop as cleanly as on Ctrl-C.
     signal.signal(signal.SIGTERM, _interrupt)
@@ -111,6 +117,8 @@ def serve(config: Config, options: PreviewOptions) -> int:
         log("stopping")
     finally:
         server.closing = True  # type: ignore[attr-defined]
+        if follower is not None:
+            follower.stop()
         observer.stop()
         debouncer.stop()
         observer.join(timeout=5)
