@@ -1,14 +1,18 @@
 """Incremental builds: redo only what changed, and give the same bytes as a full build."""
 
 import shutil
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+import digest.build
+import digest.cli
 import digest.engine.outputs
 import digest.engine.queries
+import digest.serve.preview
 from digest.build import BuildOptions, BuildResult, build
 from digest.config import Config, load_config
 from digest.engine import Engine, Store
@@ -16,6 +20,15 @@ from digest.engine.state import code_version, state_file
 from digest.render.plan import Page
 
 GOLDEN = Path(__file__).resolve().parent / "fixtures" / "golden"
+
+
+@pytest.fixture(autouse=True)
+def one_code_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The code version read once for each test: a change to digest's files by other work
+    on this tree, between a test's two builds, would otherwise change every print."""
+    version = code_version()
+    for module in (digest.build, digest.cli, digest.serve.preview, sys.modules[__name__]):
+        monkeypatch.setattr(module, "code_version", lambda: version)
 
 
 @pytest.fixture

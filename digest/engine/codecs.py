@@ -95,7 +95,8 @@ def _day(text: str | None) -> date | None:
 
 
 ENTRY: Codec[Entry] = Codec(_entry_row, _entry_of)
-EXTRACTED: Codec[Extracted] = Codec(_extracted_row, _extracted_of)
+EXTRACTED: Codec[Extracted] = Codec(_extracted_row, _extracted_of,
+                                     lambda x: (*x.quotes, *x.figures))
 CLUSTERS: Codec[Sequence[Cluster]] = Codec(_clusters_row, _clusters_of)
 STORIES: Codec[Sequence[Story]] = Codec(_stories_row, _stories_of)
 TEXT: Codec[str | None] = Codec(lambda text: [text], lambda row: row[0])

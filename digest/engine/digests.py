@@ -19,6 +19,7 @@ from typing import Any
 # Scalars hashed by their repr, which is stable for these types (not for arbitrary objects,
 # whose repr may hold a memory address: those are refused).
 _SCALARS = (int, float, bool, type(None), date, datetime, time, PurePath, bytes)
+_EXACT = frozenset(t for t in _SCALARS if t is not PurePath)  # PurePath: its subclasses
 
 
 class Digests:
@@ -69,7 +70,9 @@ class Digests:
         return result
 
     def _feed(self, item: Any, parts: list[str]) -> None:
-        """Append an unambiguous text of `item` to `parts`; hashed once, at the end."""
+        """Append an unambiguous text of `item` to `parts`; hashed once, at the end. Most
+        of a build's values are strings, small scalars and dataclasses seen before: those
+        are told by their exact type first, with no call further down."""
         kind = type(item)
         if kind is str:  # the commonest: a length prefix keeps it unambiguous, no repr
             parts.append(f"S{len(item)}\0")
@@ -77,11 +80,17 @@ class Digests:
         elif kind is tuple or kind is list:
             parts.append(f"L{len(item)}\0")
             for member in item:
-                self._feed(member, parts)
+                if type(member) is str:
+                    parts.append(f"S{len(member)}\0")
+                    parts.append(member)
+                else:
+                    self._feed(member, parts)
+        elif kind in _EXACT:
+            parts.append(f"V{kind.__name__}{item!r}\0")
+        elif kind in self._fields or (is_dataclass(item) and not isinstance(item, type)):
+            parts.append(self._object(item))
         elif isinstance(item, _SCALARS):
             parts.append(f"V{kind.__name__}{item!r}\0")
-        elif is_dataclass(item) and not isinstance(item, type):
-            parts.append(self._object(item))
         elif isinstance(item, Mapping):
             entries = sorted(item.items(), key=lambda kv: repr(kv[0]))
             parts.append(f"M{len(entries)}\0")

@@ -31,6 +31,9 @@ class Codec(Generic[T]):
 
     encode: Callable[[T], Any]
     decode: Callable[[Any], T]
+    # Values inside a result that later stages hold apart from it (an entry's quotes, in
+    # quote items): their digests are stored too, so that read back they are not walked.
+    parts: Callable[[T], Sequence[object]] | None = None
 
 
 @dataclass(frozen=True)
@@ -144,7 +147,13 @@ class Engine:
             row = self.store.get(key)
             if row is not None:
                 digest, data = row
-                value = query.codec.decode(json.loads(data))
+                found = json.loads(data)
+                if query.codec.parts is None:
+                    value = query.codec.decode(found)
+                else:
+                    value = query.codec.decode(found[0])
+                    for part, known in zip(query.codec.parts(value), found[1], strict=True):
+                        self.digests.know(part, known)
                 self.digests.know(value, digest)
                 self._used[key] = value
                 return True, value
@@ -154,6 +163,8 @@ class Engine:
         self._used[key] = value
         if self.store is not None and query.codec is not None:
             data = query.codec.encode(value)
+            if data is not None and query.codec.parts is not None:
+                data = [data, list(map(self.digests, query.codec.parts(value)))]
             if data is not None:
                 text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
                 self.store.put(key, self.digests(value), text.encode("utf-8"))

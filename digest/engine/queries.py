@@ -63,7 +63,7 @@ def _environment(templates: Path, digest: str) -> Environment:
 
 
 LOAD = Query("load", _load, codecs.ENTRY)
-EXTRACT = Query("extract", _extract, codecs.EXTRACTED)  # run in batches by Engine.many
+EXTRACT = Query("extract", _extract, codecs.EXTRACTED, version=2)  # in batches: Engine.many
 CLUSTERS = Query("quote clusters", _clusters, codecs.CLUSTERS)
 STORIES = Query("stories", _stories, codecs.STORIES)
 PROPOSALS = Query("people proposals", _proposals, codecs.TEXT)
