@@ -233,3 +233,40 @@ def test_nothing_to_ingest_is_a_usage_error(tmp_path: Path) -> None:
     digest(tmp_path, "new", "d")
     result = digest(tmp_path / "d", "ingest")
     assert result.returncode == 2 and "nothing to ingest" in result.stderr
+
+
+def legacy_page(charset_meta: str = "") -> bytes:
+    text = "".join(f"<p>{p}</p>" for p in [
+        "Der Stadtrat hat am Dienstag beschlossen, die alte Hafenbrücke ab dem nächsten "
+        "Frühjahr für Autos zu sperren, nachdem Ingenieure Risse gefunden hatten.",
+        "„Wir können nicht warten, bis die Brücke einstürzt“, sagte Bürgermeisterin Ana "
+        "Petrova. Die Fähre kostet 2 £ für Gäste, für Anwohner nichts.",
+        "Geschäftsleute in der Nähe der Brücke fürchten, Kunden zu verlieren; die Fähre "
+        "fährt alle zwanzig Minuten, solange die Brücke repariert wird."])
+    return (f"<html><head>{charset_meta}<title>Stadtrat sperrt Hafenbrücke</title></head>"
+            f"<body><article><h1>Stadtrat sperrt Hafenbrücke</h1>{text}</article></body>"
+            "</html>").encode("windows-1252")
+
+
+def test_a_page_in_its_declared_charset_is_read_as_such(web: LocalWeb,
+                                                        tmp_path: Path) -> None:
+    web.routes["/header"] = Response(legacy_page(), content_type="text/html; charset=cp1252")
+    web.routes["/meta"] = Response(legacy_page('<meta charset="windows-1252">'),
+                                   content_type="text/html")
+    for path in ("/header", "/meta"):
+        (outcome,) = run(web, tmp_path / path.strip("/"), [path]).outcomes
+        assert outcome.status == "written" and outcome.entry is not None
+        text = outcome.entry.read_text()
+        assert "title: Stadtrat sperrt Hafenbrücke" in text and "2 £ für Gäste" in text
+        assert "encoding" not in text
+
+
+def test_a_page_in_an_undeclared_legacy_charset_is_marked_for_review(web: LocalWeb,
+                                                                     tmp_path: Path) -> None:
+    web.routes["/bare"] = Response(legacy_page(), content_type="text/html")
+    (outcome,) = run(web, tmp_path, ["/bare"]).outcomes
+    assert outcome.status == "written" and outcome.entry is not None
+    assert "no charset declared: read as windows-1252" in outcome.message
+    meta = entry(outcome.entry)
+    assert "encoding" in meta["review"]  # type: ignore[operator]
+    assert "Bürgermeisterin" in outcome.entry.read_text()
