@@ -1,8 +1,11 @@
 """Incremental builds: redo only what changed, and give the same bytes as a full build."""
 
+import os
 import shutil
+import sqlite3
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +13,7 @@ import pytest
 
 import digest.build
 import digest.cli
+import digest.engine.engine
 import digest.engine.outputs
 import digest.engine.queries
 import digest.serve.preview
@@ -168,6 +172,32 @@ def test_the_store_on_disk_round_trips_and_survives_damage(project: Path,
     entry.write_text(entry.read_text().replace("Edited report 3", "Extra report 3"))
     rebuilt = from_disk(config, config.output_dir)
     assert rebuilt.rendered == rebuilt.pages
+    assert files_of(config.output_dir) == full_build(config, config.content_dir, tmp_path / "f")
+
+
+def test_the_store_keeps_what_the_last_build_used_not_every_edit(
+        project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each edit leaves the entry's last reading and extraction behind; once such rows
+    # outnumber the live ones (here: at once), a build deletes them.
+    monkeypatch.setattr(digest.engine.engine, "GARBAGE_RATIO", 0.0)
+    monkeypatch.setattr(digest.engine.engine, "GARBAGE_SLACK", 0)
+    config = load_config(project)
+
+    def rows() -> int:
+        with closing(sqlite3.connect(state_file(project))) as db:
+            count: int = db.execute("SELECT count(*) FROM results").fetchone()[0]
+            return count
+
+    for path in (project / "content").rglob("*.md"):  # read and kept, not just read
+        os.utime(path, ns=(path.stat().st_mtime_ns - 10**10,) * 2)
+    from_disk(config, config.output_dir)
+    first = rows()
+    entry = project / "content" / "extra-3.md"
+    for n in range(4):
+        entry.write_text(entry.read_text().replace("Extra report 3", f"Extra report 3.{n}"))
+        from_disk(config, config.output_dir)
+    assert 0 < rows() <= first
+    assert from_disk(config, config.output_dir).rendered == 0
     assert files_of(config.output_dir) == full_build(config, config.content_dir, tmp_path / "f")
 
 

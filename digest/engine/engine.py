@@ -21,6 +21,10 @@ from digest.engine.digests import Digests
 from digest.engine.store import Store
 
 T = TypeVar("T")
+# Results no build uses any more are deleted once they outnumber those the last build
+# used (plus a few): the store stays about twice the size of what a build needs.
+GARBAGE_RATIO = 1.0
+GARBAGE_SLACK = 64
 
 
 @dataclass(frozen=True)
@@ -133,10 +137,12 @@ class Engine:
             self.store.rollback()
 
     def finish(self) -> None:
-        """End a build: what it did not use is dropped from memory; the store commits."""
+        """End a build: what it did not use is dropped from memory, and from the store
+        once it is most of it; the store commits."""
         self._memory, self._used = self._used, {}
         self.digests.next_generation()
         if self.store is not None:
+            self.store.collect(self._memory.keys(), GARBAGE_RATIO, GARBAGE_SLACK)
             self.store.commit()
 
     def _lookup(self, query: Query[Any], key: str) -> tuple[bool, Any]:

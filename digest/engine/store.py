@@ -84,6 +84,23 @@ class Store:
     def clear_rows(self, kind: str) -> None:
         self._db.execute("DELETE FROM rows WHERE kind=?", (kind,))
 
+    def collect(self, live: Iterable[str], ratio: float, slack: int) -> int:
+        """Delete the results no key in `live` names, once they outnumber the live ones
+        `ratio` times over (plus `slack`): an edited entry's last extraction, a deleted
+        entry's, would otherwise stay until --fresh. Rare enough to cost nothing most
+        builds (one count); the results of another build kind (--drafts) go only then.
+        The number of rows deleted."""
+        keys = list(live)
+        total = self._db.execute("SELECT count(*) FROM results").fetchone()[0]
+        if total - len(keys) <= len(keys) * ratio + slack:
+            return 0
+        self._db.execute("CREATE TEMP TABLE IF NOT EXISTS live (key TEXT PRIMARY KEY)")
+        self._db.execute("DELETE FROM live")
+        self._db.executemany("INSERT OR IGNORE INTO live VALUES (?)", ((k,) for k in keys))
+        gone: int = self._db.execute(
+            "DELETE FROM results WHERE key NOT IN (SELECT key FROM live)").rowcount
+        return gone
+
     def outputs(self, out: str) -> dict[str, str]:
         """path -> print of every file last written to `out`."""
         return dict(self._db.execute("SELECT path, print FROM outputs WHERE out=?", (out,)))
