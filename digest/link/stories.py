@@ -36,6 +36,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from itertools import repeat
+from operator import mul
 
 from digest.slugs import name_slug
 
@@ -255,7 +257,9 @@ def _apart(days: Sequence[date | None], window: int) -> float:
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
+    # The same products in the same order as a loop, multiplied and looked up in C: the
+    # commonest step of a pass, a million times at 1,000 entries.
+    return sum(map(mul, a.values(), map(b.get, a, repeat(0.0))))
 
 
 def _centred(
