@@ -42,10 +42,12 @@ perhaps quote read related see several she since so some soon source still such 
 that the their then there therefore these they this those though thus to today
 tomorrow under unlike until update upon we what when where whether which while who why
 with within without yesterday yet you your background photo video watch also read
+maybe yes latest
 """.split())
 _CALENDAR = frozenset("""
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday
+jan feb mar apr jun jul aug sep sept oct nov dec
 """.split())
 # Words that make a title: dropped from person names, and what separates an organisation
 # ("NATO") from the person ("Mark Rutte") in "NATO Secretary General Mark Rutte".
@@ -59,6 +61,9 @@ _TITLE_PARTS = frozenset("""
 defense defence foreign affairs interior finance state executive supreme of the
 security national intelligence
 """.split())
+_DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
+# "I", "I'm", "I've": the first person, capitalised by grammar, not a name.
+_PRONOUN = re.compile(r"I(?:['’](?:m|ve|d|ll))?")
 _GENERIC_TAIL = frozenset({"oblast", "region", "province", "governorate", "krai", "city"})
 # A small gazetteer: countries (and their adjectives) and major cities, enough to tell a
 # place glued to a name and to keep a sentence-initial "Ukraine" or "Moscow".
@@ -138,6 +143,7 @@ def auto_topics(
     Names meet by slug ("Kursk" and "kursk" are one), spelt as the first entry (in slug
     order) spelt them. Every entry of `candidates` gets a key, with () when nothing is kept.
     """
+    candidates = _merged(candidates)
     spelling: dict[str, str] = {}
     entries: Counter[str] = Counter()
     for slug in sorted(candidates):
@@ -152,6 +158,28 @@ def auto_topics(
     return kept
 
 
+def _merged(candidates: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
+    """One topic for one thing across entries: a surname alone ("Obama") is the one full
+    name that ends with it ("Barack Obama"), and a plural ("African-Americans") its singular
+    when that is a candidate too."""
+    names = {name for found in candidates.values() for name in found}
+    full: dict[str, set[str]] = {}
+    for name in names:
+        words = name.split()
+        if 2 <= len(words) <= 3:
+            full.setdefault(words[-1], set()).add(name)
+
+    def one(name: str) -> str:
+        if " " not in name and len(full.get(name, ())) == 1:
+            return next(iter(full[name]))
+        if name.endswith("s") and name[:-1] in names:
+            return name[:-1]
+        return name
+
+    return {slug: tuple(dict.fromkeys(one(n) for n in found))
+            for slug, found in candidates.items()}
+
+
 class _Aliases:
     """The alias table: user aliases over the built-in ones and the gazetteer's adjectives.
 
@@ -159,12 +187,16 @@ class _Aliases:
     """
 
     def __init__(self, aliases: Mapping[str, str]) -> None:
-        table = {**_KNOWN, **load_pairs("name_aliases"), **aliases}
+        table = {**_KNOWN, **load_pairs("name_aliases"), **load_pairs("topic_aliases"),
+                 **aliases}
         self.exact = {k: v for k, v in table.items() if k.upper() == k}
         self.folded = {k.casefold(): v for k, v in table.items() if k.upper() != k}
 
     def canonical(self, name: str) -> str:
-        return self.exact.get(name) or self.folded.get(name.casefold()) or name
+        found = self.exact.get(name) or self.folded.get(name.casefold())
+        if found is None and name.endswith("s") and self.known(name[:-1]):
+            return self.canonical(name[:-1])  # "Americans" as "American": United States
+        return found or name
 
     def known(self, name: str) -> bool:
         return name in self.exact or name.casefold() in self.folded
@@ -180,9 +212,12 @@ def _runs(paragraph: str, lowered: set[str]) -> list[tuple[list[str], bool]]:
     current: list[str] = []
     current_initial = False
     at_start = True
+    # "U.S." and "U.N." are one word each ("US", "UN"), not two one-letter names.
+    paragraph = _DOTTED.sub(lambda m: m.group().replace(".", ""), paragraph)
     for token in _TOKEN.findall(paragraph):
         word = _POSSESSIVE.sub("", token) if token[0].isalpha() else token
-        if word and word[0].isupper() and word.lower() not in _CALENDAR:
+        if word and word[0].isupper() and word.lower() not in _CALENDAR \
+                and not _PRONOUN.fullmatch(word):
             if not current:
                 current_initial = at_start
             current.append(word)
@@ -212,7 +247,7 @@ def _runs(paragraph: str, lowered: set[str]) -> list[tuple[list[str], bool]]:
             initial = False
         while words and words[0] in ("of", "The"):
             words = words[1:]
-        if words:
+        if words and (len(words) > 1 or len(words[0]) > 1):  # a lone initial names nothing
             cleaned.append((words, initial))
     return cleaned
 

@@ -19,7 +19,7 @@ Kind = Literal[
 ]
 
 
-Pairs = Literal["name_aliases"]
+Pairs = Literal["name_aliases", "topic_aliases"]
 
 
 def _entries(kind: str) -> list[str]:

@@ -86,3 +86,24 @@ def test_the_demo_entries() -> None:
     assert sum("Lloyd Austin" in t for t in topics.values()) == 4  # once only in the fifth
     nato = next(t for slug, t in candidates.items() if slug.startswith("nato-"))
     assert {"NATO", "Mark Rutte", "Kursk", "Vladimir Putin"} <= set(nato)
+
+
+def test_initials_pronouns_and_month_abbreviations_are_no_topics() -> None:
+    found = candidate_topics("U.S. and China talk", [
+        "The U.S. and China met in Sept. to talk trade. I think it went well, said Ann Lee.",
+        "Maybe I was wrong, Ann Lee said later. The U.S. will decide."], {})
+    assert "United States" in found
+    assert not {"U", "S", "I", "Sept", "Maybe I"} & set(found)
+
+
+def test_a_party_s_names_are_one_topic() -> None:
+    found = candidate_topics("Republicans meet", [
+        "Republicans met on Monday. The GOP chose a leader, and Republican donors cheered."], {})
+    assert found[0] == "Republican Party"
+
+
+def test_a_surname_topic_joins_the_full_name_other_entries_use() -> None:
+    kept = auto_topics({"a": ["Barack Obama"], "b": ["Obama"], "c": ["African-Americans"],
+                        "d": ["African-American"]})
+    assert kept == {"a": ("Barack Obama",), "b": ("Barack Obama",),
+                    "c": ("African-American",), "d": ("African-American",)}
