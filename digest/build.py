@@ -33,6 +33,7 @@ from digest.engine.state import (
     last_build,
     record_name,
 )
+from digest.engine.vectors import quote_vectors
 from digest.errors import DigestError
 from digest.extract import Extracted
 from digest.extract.parallel import extract_all
@@ -97,9 +98,11 @@ def _build(config: Config, options: BuildOptions, engine: Engine, last: LastBuil
         config, options, engine, people, loaded))
     grouped = clock("group", "entries", lambda g: len(g.entries), lambda: group_entries(
         extracted if config.topics else _with_auto_topics(engine, extracted), config.topics))
+    vectors = clock("vectors", "quote texts", lambda v: len(v.by_text) if v else 0,
+                    lambda: quote_vectors(engine, grouped.entries))  # None: no multilingual extra
     linked = clock("link", "quotes", lambda r: len(r.quotes), lambda: link_entries(
         grouped.entries, people, aliases, cards=grouped.cards,
-        link=lambda refs, names: engine(CLUSTERS, refs, names)))
+        link=lambda refs, names: engine(CLUSTERS, refs, names, vectors)))
     stories = clock("stories", "stories", len, lambda: find_story_views(
         grouped.entries, linked, cards=grouped.cards, find=lambda docs: engine(STORIES, docs)))
     ids = site_ids(grouped, linked, stories)

@@ -15,6 +15,7 @@ from jinja2 import Environment
 from digest.content import parse_entry
 from digest.engine import codecs
 from digest.engine.engine import Query
+from digest.engine.vectors import QuoteVectors
 from digest.extract import Extracted
 from digest.extract.parallel import extract_all
 from digest.link.clusters import Cluster, QuoteRef, link_quotes
@@ -36,8 +37,9 @@ def _extract(entry: Entry, topics: Sequence[Topic], people: People,
     return extract_all([entry], topics, people, aliases, workers=1)[0]
 
 
-def _clusters(refs: Sequence[QuoteRef], aliases: Mapping[str, str]) -> Sequence[Cluster]:
-    return link_quotes(refs, aliases)
+def _clusters(refs: Sequence[QuoteRef], aliases: Mapping[str, str],
+              vectors: QuoteVectors | None = None) -> Sequence[Cluster]:
+    return link_quotes(refs, aliases, vectors=vectors.by_text if vectors else None)
 
 
 def _stories(docs: Sequence[StoryDoc]) -> Sequence[Story]:

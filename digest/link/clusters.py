@@ -26,17 +26,21 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from digest.link.candidates import Link, QuoteRef, find_links
 from digest.link.judge import compatible, holding, holds, pair
 from digest.link.quotetext import Normaliser, Text
 from digest.link.speakers import speaker_keys
 from digest.people import People
+
+if TYPE_CHECKING:
+    from digest.link.semantic import Space
 
 __all__ = ["Cluster", "Link", "QuoteRef", "link_quotes"]
 
@@ -57,11 +61,13 @@ class Cluster:
 
 
 def _compatible(qa: QuoteRef, ta: Text, qb: QuoteRef, tb: Text) -> bool:
-    """May two quotes share a cluster, linked or not? Not when two speakers are known and
+    """May two quotes share a cluster on their words? Not when two speakers are known and
     differ, nor when their texts are too far apart (judge.compatible)."""
-    if qa.speaker and qb.speaker and qa.speaker != qb.speaker:
-        return False
-    return compatible(ta, tb)
+    return _one_speaker(qa, qb) and compatible(ta, tb)
+
+
+def _one_speaker(qa: QuoteRef, qb: QuoteRef) -> bool:
+    return not (qa.speaker and qb.speaker and qa.speaker != qb.speaker)
 
 
 def _order(quote: QuoteRef) -> tuple[bool, date, str]:
@@ -72,7 +78,8 @@ def _order(quote: QuoteRef) -> tuple[bool, date, str]:
 def _priority(link: Link, kinds: Mapping[str, str]) -> tuple[int, float, str, str]:
     # Verbatim evidence first, paraphrases last: a cluster takes its shape from the quotes
     # outlets printed word for word, and an indirect quote joins one only if it fits all.
-    rank = {"exact": 0, "excerpt": 1}.get(link.method, 2)
+    # Vectors last of all: they say two texts mean alike, not that they report one remark.
+    rank = {"exact": 0, "excerpt": 1, "semantic": 4}.get(link.method, 2)
     if rank == 2 and "indirect" in (kinds[link.a], kinds[link.b]):
         rank = 3
     return (rank, -link.score, link.a, link.b)
@@ -80,7 +87,7 @@ def _priority(link: Link, kinds: Mapping[str, str]) -> tuple[int, float, str, st
 
 def link_quotes(
     quotes: Sequence[QuoteRef], aliases: Mapping[str, str] = {}, window_days: int = 14,
-    people: People | None = None,
+    people: People | None = None, vectors: Mapping[str, bytes] | None = None,
 ) -> tuple[Cluster, ...]:
     """Cluster quotes that report the same statement. Every quote is a member of exactly
     one cluster, its home, and a carrier of any other whose statement it holds too.
@@ -90,6 +97,8 @@ def link_quotes(
     `window_days` apart (an undated quote fits any window, but needs stronger evidence).
     Speakers are one person however spelt (speakers.py); `people`, the registry, is for
     names nobody has canonicalised yet (the build's extraction already applies it).
+    `vectors`, each quote text's vector from the multilingual model (semantic.py), adds
+    links across languages and retranslations; without them linking is lexical.
     """
     if window_days < 0:
         raise ValueError(f"window_days must be 0 or more, not {window_days}")
@@ -102,8 +111,21 @@ def link_quotes(
     normalise = Normaliser(aliases)
     texts = [normalise(q.text) for q in quotes]
     index = {q.id: i for i, q in enumerate(quotes)}
-    home, accepted, refused = _union(quotes, texts, find_links(quotes, texts, window_days),
-                                     index)
+    found = find_links(quotes, texts, window_days)
+    space: Space | None = None
+    if vectors is not None:
+        from digest.link.semantic import Space  # numpy and the vectors only when asked for
+
+        space = Space([q.text for q in quotes], vectors)
+        found += (Link(quotes[min(i, j)].id, quotes[max(i, j)].id, "semantic", cosine)
+                  for i, j, cosine in space.links(quotes, window_days))
+
+    def fits(x: int, y: int) -> bool:
+        """May quotes x and y share a cluster, linked or not?"""
+        return _compatible(quotes[x], texts[x], quotes[y], texts[y]) or (
+            space is not None and _one_speaker(quotes[x], quotes[y]) and space.close(x, y))
+
+    home, accepted, refused = _union(quotes, texts, found, index, fits)
     carrying = _carriers(quotes, texts, home, refused, index)
     members: dict[int, list[QuoteRef]] = defaultdict(list)
     for i, quote in enumerate(quotes):
@@ -124,9 +146,11 @@ def link_quotes(
 
 
 def _union(quotes: Sequence[QuoteRef], texts: Sequence[Text], found: Iterable[Link],
-           index: Mapping[str, int]) -> tuple[list[int], list[Link], list[Link]]:
+           index: Mapping[str, int], fits: Callable[[int, int], bool],
+           ) -> tuple[list[int], list[Link], list[Link]]:
     """Each quote's cluster (the index of one of its members), the links that made the
-    clusters, and those refused because the two clusters may not share one."""
+    clusters, and those refused because the two clusters may not share one: some two of
+    their quotes do not `fit`."""
     kinds = {q.id: q.kind for q in quotes}
     parent = list(range(len(quotes)))
 
@@ -151,14 +175,12 @@ def _union(quotes: Sequence[QuoteRef], texts: Sequence[Text], found: Iterable[Li
     for link in sorted(found, key=lambda link: _priority(link, kinds)):
         a, b = root(index[link.a]), root(index[link.b])
         if a != b:
-            if not all(
-                _compatible(quotes[x], texts[x], quotes[y], texts[y])
-                for x in shapes[a].values()
-                for y in shapes[b].values()
-            ):
+            if not all(fits(x, y) for x in shapes[a].values() for y in shapes[b].values()):
                 refused.append(link)
                 continue
             join(a, b)
+        elif link.method == "semantic":
+            continue  # vectors meet each quote's nearest: only those that join say how
         accepted.append(link)
     # Then a fragment that only one report printed joins the cluster of a longer quote
     # that holds it, when what it shares no words with is in the same sentence.
@@ -168,8 +190,8 @@ def _union(quotes: Sequence[QuoteRef], texts: Sequence[Text], found: Iterable[Li
         piece, whole = (x, y) if pair(texts[x], texts[y])[0] is texts[x] else (y, x)
         if (link.method == "excerpt" and root(piece) != root(whole)
                 and len(shapes[root(piece)]) == 1
-                and _fragment_fits(quotes, texts, piece, whole,
-                                   shapes[root(whole)].values())):
+                and _fragment_fits(quotes, texts, piece, whole, shapes[root(whole)].values(),
+                                   fits)):
             join(root(piece), root(whole))
             accepted.append(link)
         else:
@@ -178,7 +200,7 @@ def _union(quotes: Sequence[QuoteRef], texts: Sequence[Text], found: Iterable[Li
 
 
 def _fragment_fits(quotes: Sequence[QuoteRef], texts: Sequence[Text], piece: int, whole: int,
-                   others: Iterable[int]) -> bool:
+                   others: Iterable[int], fits: Callable[[int, int], bool]) -> bool:
     """May the fragment `piece`, an excerpt of `whole`, join the cluster of `whole`, whose
     quotes are `others`? Yes when each fits it (as a link would need), or is held by the
     same sentence of `whole`: "selfless and patriotic act" and "President Biden is doing
@@ -186,8 +208,7 @@ def _fragment_fits(quotes: Sequence[QuoteRef], texts: Sequence[Text], piece: int
     sentence = holding(texts[piece], texts[whole])
     speaker = quotes[piece].speaker
     return sentence is not None and all(
-        _compatible(quotes[piece], texts[piece], quotes[y], texts[y])
-        or (speaker in (None, quotes[y].speaker) and holds(sentence, texts[y]))
+        fits(piece, y) or (speaker in (None, quotes[y].speaker) and holds(sentence, texts[y]))
         for y in others
     )
 

@@ -19,7 +19,7 @@ from typing import Literal
 
 from digest.link.quotetext import Text, sentences
 
-Method = Literal["exact", "excerpt", "aligned", "fuzzy"]
+Method = Literal["exact", "excerpt", "aligned", "fuzzy", "semantic"]  # semantic: semantic.py
 
 ACCEPT = 0.42  # fuzzy score for two verbatim quotes by one speaker, both dated
 _PARAPHRASE = 0.15  # more for an indirect quote: reporters reuse the topic's words
