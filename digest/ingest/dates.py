@@ -68,6 +68,8 @@ _PATTERNS = tuple(
 # copy ("Iryna KutielievaThursday"), a headline need not ("City Council Roundup Jan 8 2024").
 _RUN_INTO_DATE = re.compile(r"[^\W\d_][^|,;:·•/()\[\]–—-]*[^\W\d_]\s+")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+# The longest a date line gets, with two dates, labels and a byline of several names.
+_DATE_LINE_LIMIT = 200
 _OFFSET = re.compile(r"(?:UTC|GMT)?\s*(?P<sign>[+-])(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?")
 _UTC_NAMES = frozenset({"Z", "UTC", "GMT"})
 # The clipper's prefix; some pages give it only the month ("date 2023-12"): no day to
@@ -139,6 +141,8 @@ def split_prefix(text: str) -> tuple[EntryDate | None, str]:
 
 def read_date_line(line: str) -> DateLine | None:
     """The line's date if it is nothing but dates, labels, separators and a byline."""
+    if len(line) > _DATE_LINE_LIMIT:  # a paragraph: not worth the patterns' time
+        return None
     found = _find_dates(line)
     if not found:
         return None

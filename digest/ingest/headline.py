@@ -45,6 +45,8 @@ _NAV_SEPARATOR = re.compile(r"\s*[,|/›»>•·]\s*")
 # case letters, then a capital ("FinancialGovernment"; not "McCain", "DeSantis").
 _GLUED_WORDS = re.compile(r"[a-zà-ÿ]{3}(?=[A-ZÀ-Ý][a-zà-ÿ])")
 _TRAILING_JOINERS = " ,;:–—-"
+# Columns of plain text are set apart by runs of spaces or a tab.
+_COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")
 _ELLIPSIS = "…"
 
 
@@ -64,17 +66,19 @@ def sentence_ends(text: str) -> list[int]:
     return ends
 
 
-def is_headline(line: str, *, marked: bool = False) -> bool:
+def is_headline(line: str, *, marked: bool = False, shortest: int = 4) -> bool:
     """A short line, not lower-case at the start, one clause, without a final full stop,
     and not a menu.
 
     `marked`: where nothing else could be the headline (at the top, or just above the
     article's date line), it may end with "!" or "?" and hold several sentences ("Game
     over. Will Sanders come down?"). Elsewhere such a line is more often the story's own.
+    `shortest`: the fewest words; fewer are a caption, a label or a menu item anywhere
+    but where only the headline can stand.
     """
     core = line.rstrip(_CLOSERS)
     return (
-        4 <= len(line.split()) <= (30 if marked else 25)
+        shortest <= len(line.split()) <= (30 if marked else 25)
         and len(line) <= 200
         and bool(core)
         and (core[-1].isalnum() or (marked and core[-1] in "!?"))
@@ -95,9 +99,11 @@ def is_navigation(line: str) -> bool:
 
 
 def is_subheading(line: str) -> bool:
-    """A body line short and unpunctuated enough to be a section heading."""
+    """A body line short and unpunctuated enough to be a section heading, and not a row of
+    a table laid out in columns ("Bahia   1,810")."""
     return (
-        len(line.split()) <= 15
+        _COLUMNS.search(line) is None
+        and len(line.split()) <= 15
         and len(line) <= 120
         and line[-1].isalnum()
         and any(char.isalpha() for char in line)

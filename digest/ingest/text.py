@@ -1,7 +1,8 @@
 """Turn the decoded text of an article copied from the web into a structured article.
 
 Web copy keeps one paragraph per line and loses all markup, so headline,
-byline, date line and boilerplate are told apart by position and shape.
+byline, date line and boilerplate are told apart by position and shape. Hard-wrapped
+plain text is first read back into one line a paragraph (digest.ingest.unwrap).
 Everything here is pure: no files, no clock. A date the text does not name is
 left out, never guessed.
 """
@@ -21,6 +22,8 @@ from digest.ingest.headline import (
     sentence_ends,
     title_from_first_line,
 )
+from digest.ingest.unwrap import BULLET as _BULLET
+from digest.ingest.unwrap import logical_lines, strip_line
 from digest.model import EntryDate
 
 # Outlets print date and byline next to the headline; further down, a line
@@ -31,10 +34,9 @@ HEADER_LINES_MAX = 25
 _PROSE_WORDS = 20
 # The headline may follow a lede paragraph or two, never more.
 HEADLINE_WINDOW = 3
+# Words in the shortest headline, where only a headline can stand.
+_SHORT_HEADLINE = 2
 
-_BULLET = re.compile(r"^[•●▪◦‣·*+-]\s+(?=\S)")
-# Besides whitespace, a BOM and zero-width characters surround copied lines.
-_INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
 # "&" only when it would start a character reference ("&amp;", "&#8212;").
 _INLINE_SPECIAL = re.compile(r"[\\`*_\[\]<~]|&(?=#?\w+;)")
 # Starts that would make a block of their own: heading, quote, list, rule, table.
@@ -55,17 +57,25 @@ def extract_article(
 ) -> TextArticle:
     """Headline, date, author and Markdown body of raw article text; never raises."""
     prefix, rest = split_prefix(text)
-    lines = [
-        line
-        for raw in rest.splitlines()
-        if (line := _strip(raw)) and not is_boilerplate(line, boilerplate)
-    ]
+    # Boilerplate goes line by line before paragraphs are joined: a dropped line is a
+    # break, never glued to the text around it.
+    lines = logical_lines(
+        ["" if (line := strip_line(raw)) and is_boilerplate(line, boilerplate) else raw
+         for raw in rest.splitlines()],
+        HEADER_LINES_MAX,
+    )
     lines, date, author, anchor = _take_header(_join_broken_lines(lines), prefix)
     title: str | None = None
     guessed = False
     headline = _headline_above(lines, anchor)
     if headline is None:
         headline = _headline_index(lines)
+    if headline is None and anchor == 1 and is_headline(lines[0], marked=True,
+                                                        shortest=_SHORT_HEADLINE):
+        # The first line of all, just above the date line, is the headline even when
+        # short ("BAHIA COCOA REVIEW"), unless a longer one follows (a section label
+        # stands there too: "LETTRE DE SYNTHESE").
+        headline = 0
     if headline is not None:
         headline = _without_page_title(lines, headline)
         title = lines.pop(headline)
@@ -73,12 +83,6 @@ def extract_article(
         title = title_from_first_line(_BULLET.sub("", lines[0])) or None
         guessed = title is not None
     return TextArticle(title, guessed, date, author, _markdown_blocks(lines))
-
-
-def _strip(line: str) -> str:
-    while (stripped := line.strip().strip(_INVISIBLE)) != line:
-        line = stripped
-    return line
 
 
 def _take_header(
@@ -99,9 +103,11 @@ def _take_header(
         byline = None
         if author is None and date_line is None:
             # A line that is nothing but a byline is unambiguous wherever it stands; one
-            # of bare names ("Arpan Rai, Tom Watling") only beside the date line.
+            # of bare names ("Arpan Rai, Tom Watling") only beside the date line and below
+            # some line that can be the headline: a first line is the headline, however
+            # much it looks like names ("BAHIA COCOA REVIEW", "SENATE VOTES, HOUSE WAITS").
             beside = any(0 <= near < header and dated[near] for near in (index - 1, index + 1))
-            byline = parse_byline(line) or (author_names(line) if beside else None)
+            byline = parse_byline(line) or (author_names(line) if beside and body else None)
         if date_line is not None or byline is not None:
             author = author or byline or (date_line.author if date_line else None)
             anchor = len(body) if anchor is None and index < header else anchor

@@ -52,6 +52,9 @@ def test_not_headlines(line: str) -> None:
         ("on 19 June 2024 Putin visited Pyongyang", False),
         ("“A quote without its full stop”", False),
         (" ".join(["Word"] * 16), False),
+        ("Shr 85 cts vs 19 cts", True),
+        ("No1 Yellow Soybeans         505-509", False),
+        ("Wheat\t2.55\t2.40", False),
     ],
 )
 def test_subheadings(line: str, expected: bool) -> None:

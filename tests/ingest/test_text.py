@@ -335,3 +335,127 @@ def test_the_issues_examples_of_messy_copy() -> None:
     wire = extract_article("(Bloomberg) -- President Biden said on Monday that talks go on.\n"
                            "More text of the story follows here.\n")
     assert wire.title == "President Biden said on Monday that talks go on"
+
+
+def test_an_all_caps_headline_above_the_date_line_is_the_title_not_a_byline() -> None:
+    headline = "LINCOLN TELECOMMUNICATIONS RAISES DIVIDEND, VOTES TWO-FOR-ONE SPLIT"
+    article = extract_article(f"{headline}\n\n18 June 1987 09:24\n")
+    assert (article.title, article.title_guessed, article.author) == (headline, False, None)
+    assert article.date == EntryDate(date(1987, 6, 18), datetime(1987, 6, 18, 9, 24))
+
+
+def test_a_short_headline_at_the_top_above_the_date_line_is_the_title() -> None:
+    article = extract_article("BAHIA COCOA REVIEW\n\n26 February 1987 15:01\n\n"
+                              "SALVADOR, Feb 26 - Showers continued throughout the week.\n")
+    assert (article.title, article.title_guessed, article.author) == (
+        "BAHIA COCOA REVIEW", False, None)
+    assert article.paragraphs == ("SALVADOR, Feb 26 - Showers continued throughout the week.",)
+
+
+def test_a_headline_below_the_date_line_with_nothing_above_is_no_byline() -> None:
+    article = extract_article("30 March 1987 10:30\n\n"
+                              "BRAZIL BANK STRIKE CONTINUES, STOCK MARKET CLOSED\n")
+    assert (article.title, article.author) == (
+        "BRAZIL BANK STRIKE CONTINUES, STOCK MARKET CLOSED", None)
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [("Jane Doe", "Jane Doe"), ("By JANE DOE", "JANE DOE"), ("JANE DOE", "JANE DOE")],
+)
+def test_a_byline_below_the_headline_beside_the_date_line_is_still_the_author(
+    byline: str, author: str
+) -> None:
+    article = extract_article(f"Senate passes the budget after a long night\n{byline}\n"
+                              "3 March 1987 10:00\n\nThe Senate passed the budget.\n")
+    assert (article.title, article.author) == (
+        "Senate passes the budget after a long night", author)
+    assert article.paragraphs == ("The Senate passed the budget.",)
+
+
+def test_a_hard_wrapped_paragraph_is_one_paragraph_and_no_heading() -> None:
+    article = extract_article(
+        "Senate passes the budget\n\n3 March 1987 10:00\n\n"
+        "The Senate passed the budget on Tuesday after a long\n"
+        "debate that lasted into the night, leaders said.\n\nThe vote was 51 to 49.\n")
+    assert article.title == "Senate passes the budget"
+    assert article.paragraphs == (
+        "The Senate passed the budget on Tuesday after a long debate that lasted into the "
+        "night, leaders said.",
+        "The vote was 51 to 49.",
+    )
+
+
+_WRAPPED = """\
+BAHIA COCOA REVIEW
+
+26 February 1987 15:01
+
+SALVADOR, Feb 26 - Showers continued throughout the week in
+the Bahia cocoa zone, alleviating the drought since early
+January and improving prospects for the coming temporao,
+although normal humidity levels have not been restored,
+Comissaria Smith said in its weekly review.
+
+The dry period means the temporao will be late this year.
+
+Arrivals for the week ended February 22 were 155,221 bags
+of 60 kilos making a cumulative total for the season of 5.93
+mln against 5.81 at the same stage last year. Again it seems
+that cocoa delivered earlier on consignment was included in the
+arrivals figures.
+"""
+
+
+def test_a_hard_wrapped_file_is_read_one_paragraph_per_block() -> None:
+    # Lines broken before capitals ("early" / "January") and after a full stop
+    # ("last year." / "Again") continue the paragraph: the lines are full to the width.
+    article = extract_article(_WRAPPED)
+    blocks = [" ".join(block.split()) for block in _WRAPPED.split("\n\n")[2:]]
+    assert article.paragraphs == tuple(blocks)
+    assert article.title == "BAHIA COCOA REVIEW"
+
+
+def test_short_lines_inside_a_hard_wrapped_file_keep_their_breaks() -> None:
+    text = _WRAPPED + "\nPrices, in dlrs per tonne:\n Bahia   1,810\n Ghana   1,900\n"
+    article = extract_article(text)
+    assert article.paragraphs[-3:] == (
+        "Prices, in dlrs per tonne:", "Bahia   1,810", "Ghana   1,900")
+
+
+def test_an_indented_line_in_a_hard_wrapped_file_starts_a_paragraph() -> None:
+    text = _WRAPPED.replace("\n\nThe dry period", "\n    The dry period")
+    assert "The dry period means the temporao will be late this year." in (
+        extract_article(text).paragraphs)
+
+
+def test_web_copy_with_one_paragraph_a_line_keeps_its_paragraphs() -> None:
+    lines = [
+        "Envoys met in Geneva on Wednesday, the first talks since March.",
+        "The agenda, according to a draft seen by reporters, has three items and a long "
+        "list of conditions that both sides have set.",
+        "Officials called the mood cautious but serious.",
+        "What comes next",
+        "The next round is due in November, when the envoys meet again in Geneva.",
+    ]
+    article = extract_article("Ceasefire talks resume in Geneva as envoys meet\n"
+                              + "\n".join(lines) + "\n")
+    assert article.paragraphs == (*lines[:3], "## What comes next", lines[4])
+
+
+def test_a_line_ending_mid_sentence_before_a_lower_case_line_continues() -> None:
+    article = extract_article("Lede one.\n\nThe minister said the talks would go on\n"
+                              "until the end of the week.\n\nAnother paragraph.\n")
+    assert article.paragraphs == (
+        "Lede one.", "The minister said the talks would go on until the end of the week.",
+        "Another paragraph.")
+
+
+def test_a_paragraph_a_line_keeps_a_heading_above_a_lower_case_paragraph() -> None:
+    # Copy with a paragraph a line: a line in lower case is a typo, not a wrap.
+    article = extract_article("Talks with the allies will go on\nLede one.\n"
+                              "Cooperation between the two states\n"
+                              "on 19 June, the president paid his first visit.\nMore.\n")
+    assert article.paragraphs == (
+        "Lede one.", "## Cooperation between the two states",
+        "on 19 June, the president paid his first visit.", "More.")
