@@ -176,11 +176,11 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        following = text[match.end():match.end() + 2].lstrip("\"“„«(")
+        following = text[match.end():match.end() + 2].lstrip("\"“„«(‘")
         if not following or not (following[0].isupper() or following[0].isdigit()):
             continue
         before = text[start:match.start()].rsplit(None, 1)
-        last = before[-1].lower().lstrip("\"“„«(") if before else ""
+        last = before[-1].lower().lstrip("\"“„«(‘") if before else ""
         if (len(last) == 1 and last.isalpha()) or last in _ABBREVIATIONS:
             continue
         spans.append((start, match.start() + len(match.group().rstrip())))

@@ -58,8 +58,10 @@ _SPANS = (
     re.compile(r"“([^“”]*)”"),
     re.compile(r"„([^„“”]*)[“”]"),
     re.compile(r"«([^«»]*)»"),
+    # British style: ‘…’, where a ’ before a letter is an apostrophe ("don’t"), not the end.
+    re.compile(r"(?<!\w)‘((?:[^‘’]|’(?=\w))*)’(?!\w)"),
 )
-_OPENING = "\"“„«"
+_OPENING = "\"“„«‘"
 _TERMINAL = ".!?…"
 _TRIM = ", \t\n\u00a0"
 _NAMING = re.compile(r"\b(?:so-called|dubbed|named|titled|entitled|known as|nicknamed|"

@@ -353,3 +353,11 @@ def test_particle_names_nouns_like_verbs_and_a_quote_ending_a_clause() -> None:
         ["Donald Trump defended “New York values,” saying the city was “the heart of America.”"])
         if q.kind == "partial"]
     assert ("the heart of America.", "Donald Trump") in partial
+
+
+def test_british_single_quotes_with_apostrophes_inside() -> None:
+    assert direct(["‘We don’t know yet,’ said Keir Starmer. ‘It is too early.’"]) == [
+        ("We don’t know yet", "Keir Starmer"), ("It is too early.", "Keir Starmer")]
+    partial = [(q.text, q.speaker) for q in quotes(
+        ["The leaders’ meeting was ‘a disaster’, Mr Sunak said."]) if q.kind == "partial"]
+    assert partial == [("a disaster", "Sunak")]
