@@ -81,15 +81,17 @@ class Space:
 
         rows = [vectors.get(text) for text in texts]
         width = next((len(row) for row in rows if row is not None), 0) // 2
-        self._matrix: np.ndarray[Any, np.dtype[np.float32]] = np.zeros(
-            (len(texts), width), dtype=np.float32)
+        # Kept as stored (half the memory: 100 MB for 100,000 quotes); cosines in float32.
+        self._matrix: np.ndarray[Any, np.dtype[np.float16]] = np.zeros(
+            (len(texts), width), dtype=_DTYPE)
         for i, row in enumerate(rows):
             if row is not None:  # a quote without a vector is close to nothing
                 self._matrix[i] = np.frombuffer(row, dtype=_DTYPE)
 
     def close(self, i: int, j: int) -> bool:
         """May quotes i and j share a cluster on what their vectors say?"""
-        return float(self._matrix[i] @ self._matrix[j]) >= COMPATIBLE
+        a, b = self._matrix[i].astype("float32"), self._matrix[j].astype("float32")
+        return float(a @ b) >= COMPATIBLE
 
     def links(self, quotes: Sequence[QuoteRef], window: int) -> Iterator[tuple[int, int, float]]:
         """(i, j, cosine) for quotes of one known speaker, dated at most `window` days
@@ -103,7 +105,7 @@ class Space:
             dated.sort()
             days = [day for day, _ in dated]
             members = [i for _, i in dated]
-            matrix = self._matrix[members]
+            matrix = self._matrix[members].astype("float32")
             for n in range(1, len(members)):
                 start = max(bisect_left(days, days[n] - window, 0, n), n - _NEAREST)
                 cosines = matrix[start:n] @ matrix[n]
