@@ -259,7 +259,8 @@ def _dot(a: dict[str, float], b: dict[str, float]) -> float:
         a, b = b, a
     # The same products in the same order as a loop, multiplied and looked up in C: the
     # commonest step of a pass, a million times at 1,000 entries.
-    return sum(map(mul, a.values(), map(b.get, a, repeat(0.0))))
+    total: float = sum(map(mul, a.values(), map(b.get, a, repeat(0.0))))
+    return total
 
 
 def _centred(
