@@ -40,6 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DIGEST = [sys.executable, "-m", "digest"]
 STATUSES = ("written", "updated", "unchanged", "kept", "conflict", "skipped", "failed")
 _OUTCOME = re.compile(rf"^({'|'.join(STATUSES)}) +(\S+)(?: -> \S+)?(?: \((.*)\))?$")
+_FINDING = re.compile(r"^(\S+?):(?:\d+:)? (?:error|warning): ")
 _BUILT = re.compile(r"built (\d+) entries into (\d+) pages.*?\((\d+) files\), (\d+) warnings")
 
 
@@ -123,7 +124,10 @@ def ingest(corpus: Corpus, project: Path) -> Ingested:
     step = run(f"ingest {corpus.name}", ["ingest", *map(str, corpus.paths), *corpus.flags],
                project)
     result = Ingested(corpus, step)
-    for line in step.output.splitlines():
+    lines = step.output.splitlines()
+    # The files the findings (`path: error: why`) name.
+    named = {found.group(1) for line in lines if (found := _FINDING.match(line))}
+    for line in lines:
         match = _OUTCOME.match(line)
         if match is None:
             continue
@@ -132,7 +136,7 @@ def ingest(corpus: Corpus, project: Path) -> Ingested:
         result.legacy += "not UTF-8: read as" in note
         if status in ("failed", "skipped", "conflict"):
             result.refused.append((origin, note))
-            if f"{origin}:" not in note:
+            if str(origin) not in named:
                 result.unlocated.append(line)
     return result
 
@@ -208,8 +212,8 @@ def report(ingested: Sequence[Ingested], builds: Sequence[Step]) -> int:
 
 
 def _reason(note: str) -> str:
-    """A refusal's message without its file and position: what groups alike refusals."""
-    text = re.sub(r"^\S+?:(\d+:)? (error|warning): ", "", note)
+    """A refusal's message without its position: what groups alike refusals."""
+    text = re.sub(r"^(?:\S+, )?line \d+: ", "", note)
     return re.sub(r"byte 0x[0-9a-f]{2} at offset \d+", "byte 0x.. at offset N", text)[:160]
 
 

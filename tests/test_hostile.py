@@ -66,8 +66,12 @@ def test_legacy_encodings_are_read_as_detected_and_marked_for_review(tmp_path: P
     assert "read as windows-1251" in warnings["cp1251.txt"]
     # The one file no encoding reads is refused where it goes wrong; the others went in.
     [hopeless] = [o for o in report.outcomes if o.origin.name == "hopeless.txt"]
-    assert "hopeless.txt:1: error: not valid UTF-8 (byte 0xd9 at offset 0)" in hopeless.message
+    assert hopeless.message.startswith("line 1: not valid UTF-8 (byte 0xd9 at offset 0)")
     assert "no text encoding reads it" in hopeless.message
+    [finding] = [str(f) for f in report.findings if "hopeless.txt" in str(f)]
+    assert finding.endswith("hopeless.txt:1: error: not valid UTF-8 (byte 0xd9 at offset 0), "
+                            "and no text encoding reads it (is it really a text file? save the "
+                            "article as text)")
     assert report.summary() == (
         "ingested 16 files: 10 written, 2 skipped, 4 failed; 2 not in UTF-8, read in the "
         "encoding detected and marked for review")

@@ -51,6 +51,7 @@ class Outcome:
     entry: Path | None = None
     message: str = ""
     encoding: str | None = None  # the legacy encoding the raw file was read in, if not UTF-8
+    error: DigestError | None = None  # why a file was refused: its finding names file and line
 
     def __str__(self) -> str:
         target = f" -> {_shown(self.entry)}" if self.entry else ""
@@ -94,7 +95,11 @@ def ingest(paths: Sequence[Path], options: IngestOptions) -> IngestReport:
     index = ContentIndex.scan(options.content_dir)
     outcomes = [_ingest_one(path, options, index) for path in files]
     for outcome in outcomes:
-        if outcome.status in (FAILED, CONFLICT, SKIPPED):
+        if outcome.error is not None:
+            error = outcome.error
+            findings.append(Finding(error.message, error.path or outcome.origin, error.line,
+                                    error.hint, level="error"))
+        elif outcome.status in (FAILED, CONFLICT, SKIPPED):
             findings.append(Finding(outcome.message, outcome.origin,
                                     level="warning" if outcome.status == SKIPPED else "error"))
         elif outcome.encoding and outcome.status in (WRITTEN, UPDATED):
@@ -115,7 +120,7 @@ def _ingest_one(path: Path, options: IngestOptions, index: ContentIndex) -> Outc
     except SkippedFile as exc:
         return Outcome(path, SKIPPED, message=exc.message)
     except DigestError as exc:
-        return Outcome(path, FAILED, message=str(exc))
+        return Outcome(path, FAILED, message=_refusal(exc, path), error=exc)
 
     existing = index.by_origin.get(origin)
     if existing is not None:
@@ -131,6 +136,16 @@ def _ingest_one(path: Path, options: IngestOptions, index: ContentIndex) -> Outc
     base = entry_slug(meta.get("title"), path.stem)
     notes = [f"slug `{base}` was taken, used `{slug}`" if slug != base else "", _read_as(article)]
     return Outcome(path, WRITTEN, target, "; ".join(n for n in notes if n), article.encoding)
+
+
+def _refusal(exc: DigestError, path: Path) -> str:
+    """Why `path` was refused, for its outcome line, which names the file already: the
+    place the error names only when it is another file (the sidecar) or a line."""
+    other = exc.path is not None and Path(exc.path) != path
+    place = ", ".join(([str(exc.path)] if other else [])
+                      + ([f"line {exc.line}"] if exc.line else []))
+    hint = f" ({exc.hint})" if exc.hint else ""
+    return f"{place}: {exc.message}{hint}" if place else f"{exc.message}{hint}"
 
 
 def _read_as(article: RawArticle) -> str:

@@ -134,7 +134,28 @@ def test_bad_files_are_reported_not_fatal(project: Path) -> None:
     messages = "\n".join(str(f) for f in report.findings)
     assert "cp1251.txt: warning: not UTF-8: read as windows-1251" in messages
     assert "notes.pdf" in messages
+    (refusal,) = [line for line in messages.splitlines() if "empty.txt" in line]
+    assert refusal == (f"{bad / 'empty.txt'}: error: the file has no text "
+                       "(delete it or paste the article in)")
+    assert refusal.count("empty.txt") == 1 and refusal.count("error:") == 1
     assert report.failed
+
+
+def test_a_refusal_names_the_file_at_fault_once_and_its_line(project: Path) -> None:
+    bad = project / "bad"
+    bad.mkdir()
+    (bad / "a.txt").write_text("A good headline for this test\n\nSome body text here.\n")
+    (bad / "a.yaml").write_text("title: [unclosed\n")
+    (bad / "b.md").write_text("---\ntitle: [unclosed\n---\nBody.\n")
+    report = ingest([bad], IngestOptions(content_dir=project / "content", root=project))
+    outcomes = sorted(str(o) for o in report.outcomes)
+    assert outcomes[0].startswith(f"failed    {bad / 'a.txt'} ({bad / 'a.yaml'}, line 1: ")
+    assert outcomes[1].startswith(f"failed    {bad / 'b.md'} (line 2: front-matter: ")
+    messages = sorted(str(f) for f in report.findings)
+    assert messages[0].startswith(f"{bad / 'a.yaml'}:1: error: front-matter: ")
+    assert messages[1].startswith(f"{bad / 'b.md'}:2: error: front-matter: ")
+    assert all(message.count("error:") == 1 for message in messages)
+    assert not any("error:" in outcome for outcome in outcomes)
 
 
 def test_markdown_with_front_matter_keeps_its_keys(project: Path) -> None:
