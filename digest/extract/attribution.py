@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.extract.phrases import (
+    COMPANY_WORDS,
     ROLE_HEADS,
     Parsed,
     Word,
@@ -57,6 +58,7 @@ class Article:
         self._surnames: dict[str, set[str]] = {}
         self._mentions: Counter[str] = Counter()  # full names, by how often they are written
         self._named: list[list[tuple[int, Parsed]]] = []  # per paragraph: where names stand
+        self._bodies: set[str] = set()  # lower-case names the article gives companies
         self._roles: list[tuple[frozenset[str], str]] = []
         self._role_of: dict[str, str] = {}
         self.last: str | None = None  # the last person named as a speaker
@@ -69,6 +71,9 @@ class Article:
         named: list[tuple[int, Parsed]] = []
         self._named.append(named)
         for run in runs(text):
+            if len(run) > 1 and run[-1].low.rstrip(".") in COMPANY_WORDS:
+                # "Canrad Inc": then "Canrad said" is the company speaking, nobody.
+                self._bodies.update(" ".join(w.low for w in run[:k]) for k in range(1, len(run)))
             parsed = parse_np([w.text for w in run])
             if not parsed.name:
                 continue
@@ -117,7 +122,7 @@ class Article:
         full names sharing it ("Donald Trump", "Ivanka Trump") it is the one the article
         names most (news style gives the other a first name); a tie leaves it unresolved."""
         name = clean_name(name)
-        if not name:
+        if not name or " ".join(name).lower() in self._bodies:
             return None
         full = " ".join(name)
         registered = self._people.canonical(full) if self._people is not None else None

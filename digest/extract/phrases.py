@@ -39,7 +39,8 @@ ROLE_MODIFIERS = load("role_modifiers")
 STOP = load("stop")
 # Words that put a capitalised phrase among places, organisations and outlets rather than
 # people ("North Korea", "The Wall Street Journal").
-NOT_NAMES = STOP | load("not_names")
+COMPANY_WORDS = load("company_words")
+NOT_NAMES = STOP | load("not_names") | COMPANY_WORDS
 PLACES = load("places")
 HONORIFICS = load("honorifics")
 _NOT_NAME_PARTS = HONORIFICS | load("name_suffixes")

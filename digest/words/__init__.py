@@ -15,7 +15,7 @@ from typing import Literal
 Kind = Literal[
     "speech_verbs", "request_verbs", "object_verbs", "cue_nouns", "role_heads",
     "role_modifiers", "honorifics", "stop", "not_names", "aux", "places", "organisations",
-    "name_suffixes", "courtesy", "male_titles", "female_titles",
+    "name_suffixes", "courtesy", "male_titles", "female_titles", "company_words",
 ]
 
 

@@ -361,3 +361,11 @@ def test_british_single_quotes_with_apostrophes_inside() -> None:
     partial = [(q.text, q.speaker) for q in quotes(
         ["The leaders’ meeting was ‘a disaster’, Mr Sunak said."]) if q.kind == "partial"]
     assert partial == [("a disaster", "Sunak")]
+
+
+def test_a_company_the_article_names_is_nobody_when_it_speaks() -> None:
+    found = quotes(["NEW YORK, March 3 - Canrad Inc said it had bought Dunhill.",
+                    'Canrad said the deal would add "a lot" to revenue.'])
+    assert [q.speaker for q in found] == [None] * len(found)
+    assert [q.speaker for q in quotes(['"It is fine," Samantha Power said.'])] == [
+        "Samantha Power"]
