@@ -102,7 +102,7 @@ def _build(config: Config, options: BuildOptions, engine: Engine, last: LastBuil
                     lambda: quote_vectors(engine, grouped.entries))  # None: no multilingual extra
     linked = clock("link", "quotes", lambda r: len(r.quotes), lambda: link_entries(
         grouped.entries, people, aliases, cards=grouped.cards,
-        link=lambda refs, names: engine(CLUSTERS, refs, names, vectors)))
+        link=lambda quoted, names: engine(CLUSTERS, quoted, names, vectors)))
     stories = clock("stories", "stories", len, lambda: find_story_views(
         grouped.entries, linked, cards=grouped.cards, find=lambda docs: engine(STORIES, docs)))
     ids = site_ids(grouped, linked, stories)
@@ -124,7 +124,7 @@ def _build(config: Config, options: BuildOptions, engine: Engine, last: LastBuil
     found = clock("findings", "findings", len, lambda: (
         *loaded.findings, *content_findings(config, loaded.entries, each_review=False)))
     proposed = clock("people", "proposals", lambda p: int(p is not None),
-                     lambda: engine(PROPOSALS, people, linked))
+                     lambda: engine(PROPOSALS, people, linked.quoted))
     result = BuildResult(
         entries=len(grouped.entries), pages=len(pages), rendered=rendered,
         files=len(outputs.prints), findings=(*config.findings, *found),

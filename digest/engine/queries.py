@@ -18,8 +18,8 @@ from digest.engine.engine import Query
 from digest.engine.vectors import QuoteVectors
 from digest.extract import Extracted
 from digest.extract.parallel import extract_all
-from digest.link.clusters import Cluster, QuoteRef, link_quotes
-from digest.link.digest_links import Linked
+from digest.link.clusters import Cluster, link_quotes
+from digest.link.digest_links import EntryQuotes, quote_refs
 from digest.link.stories import Story, StoryDoc, find_stories
 from digest.model import Entry, Topic
 from digest.people import People, dump_people, propose
@@ -37,22 +37,23 @@ def _extract(entry: Entry, topics: Sequence[Topic], people: People,
     return extract_all([entry], topics, people, aliases, workers=1)[0]
 
 
-def _clusters(refs: Sequence[QuoteRef], aliases: Mapping[str, str],
+def _clusters(quoted: Sequence[EntryQuotes], aliases: Mapping[str, str],
               vectors: QuoteVectors | None = None) -> Sequence[Cluster]:
-    return link_quotes(refs, aliases, vectors=vectors.by_text if vectors else None)
+    return link_quotes(quote_refs(quoted), aliases,
+                       vectors=vectors.by_text if vectors else None)
 
 
 def _stories(docs: Sequence[StoryDoc]) -> Sequence[Story]:
     return find_stories(docs)
 
 
-def _proposals(people: People, linked: Linked) -> str | None:
+def _proposals(people: People, quoted: Sequence[EntryQuotes]) -> str | None:
     """people.yaml text with the speakers and roles this build found that the file lacks,
     or None when it lacks nothing. The caller writes it beside people.yaml for review:
-    the build never edits a file a person owns."""
-    quotes = {slug: [i.quote for i in items] for slug, items in linked.by_entry.items()}
-    days = {slug: items[0].entry.date.iso() if items[0].entry.date else None
-            for slug, items in linked.by_entry.items()}
+    the build never edits a file a person owns. It reads each entry's quotes and date:
+    an edit to a title or a text that leaves the quotes alone does not run it again."""
+    quotes = {q.slug: list(q.quotes) for q in quoted}
+    days = {q.slug: q.date.iso() if q.date else None for q in quoted}
     merged = propose(people, quotes, days)
     if dump_people(merged) == dump_people(people):
         return None
@@ -66,7 +67,7 @@ def _environment(templates: Path, digest: str) -> Environment:
 
 LOAD = Query("load", _load, codecs.ENTRY)
 EXTRACT = Query("extract", _extract, codecs.EXTRACTED, version=2)  # in batches: Engine.many
-CLUSTERS = Query("quote clusters", _clusters, codecs.CLUSTERS)
+CLUSTERS = Query("quote clusters", _clusters, codecs.CLUSTERS, version=2)
 STORIES = Query("stories", _stories, codecs.STORIES)
-PROPOSALS = Query("people proposals", _proposals, codecs.TEXT)
+PROPOSALS = Query("people proposals", _proposals, codecs.TEXT, version=2)
 ENVIRONMENT = Query("templates", _environment)

@@ -13,7 +13,7 @@ from functools import cached_property
 from digest.cards import Card, card_of
 from digest.extract import Extracted
 from digest.link.clusters import Cluster, Link, QuoteRef, link_quotes
-from digest.model import Quote
+from digest.model import EntryDate, Quote
 from digest.people import People
 from digest.slugs import assign_slugs
 
@@ -81,28 +81,53 @@ class Linked:
     people: tuple[PersonView, ...]
     by_entry: Mapping[str, tuple[QuoteItem, ...]]
     cluster_of: Mapping[str, ClusterView]
+    quoted: tuple[EntryQuotes, ...] = ()  # what linking read: each entry's quotes
+
+
+@dataclass(frozen=True)
+class EntryQuotes:
+    """One entry's quotes, as linking reads them: the unit the build's linking query is
+    keyed by. Quotes read back from the store are known by their digests, so the key
+    costs a few values an entry, not a walk of every quote."""
+
+    slug: str
+    date: EntryDate | None
+    source: str | None
+    quotes: tuple[Quote, ...]
+
+
+def entry_quotes(extracted: Sequence[Extracted]) -> tuple[EntryQuotes, ...]:
+    """The quotes of each entry that has any."""
+    return tuple(EntryQuotes(x.entry.slug, x.entry.date, x.entry.source, x.quotes)
+                 for x in extracted if x.quotes)
+
+
+def quote_refs(quoted: Sequence[EntryQuotes]) -> list[QuoteRef]:
+    """Every quote as the linker sees it, with its id: "<entry slug>-q<n>"."""
+    return [QuoteRef(id=f"{q.slug}-q{number}", entry=q.slug, text=quote.text,
+                     speaker=quote.speaker, kind=quote.kind,
+                     day=q.date.day if q.date else None, source=q.source)
+            for q in quoted for number, quote in enumerate(q.quotes, start=1)]
+
+
+def _cluster(quoted: Sequence[EntryQuotes], aliases: Mapping[str, str]) -> Sequence[Cluster]:
+    return link_quotes(quote_refs(quoted), aliases)
 
 
 def link_entries(
     extracted: Sequence[Extracted], people: People, aliases: Mapping[str, str] | None = None,
-    link: Callable[[Sequence[QuoteRef], Mapping[str, str]], Sequence[Cluster]] = link_quotes,
+    link: Callable[[Sequence[EntryQuotes], Mapping[str, str]], Sequence[Cluster]] = _cluster,
     cards: Sequence[Card] | None = None,
 ) -> Linked:
     """`link` clusters the quotes (the costly part); the build passes the engine's query.
     `cards` are the entries' cards when the caller has them (digest.group's)."""
     items: list[QuoteItem] = []
-    refs: list[QuoteRef] = []
     pending: list[tuple[str, int, Card, Quote]] = []
     for x, card in zip(extracted, cards or map(card_of, extracted), strict=True):
         for number, quote in enumerate(x.quotes, start=1):
-            qid = f"{x.entry.slug}-q{number}"
-            pending.append((qid, number, card, quote))
-            refs.append(QuoteRef(
-                id=qid, entry=x.entry.slug, text=quote.text, speaker=quote.speaker,
-                kind=quote.kind, day=x.entry.date.day if x.entry.date else None,
-                source=x.entry.source,
-            ))
-    clusters = link(refs, dict(aliases or {}))
+            pending.append((f"{x.entry.slug}-q{number}", number, card, quote))
+    quoted = entry_quotes(extracted)
+    clusters = link(quoted, dict(aliases or {}))
     cluster_of = {member: c for c in clusters for member in c.members}
     carries: dict[str, list[str]] = {}
     for c in clusters:
@@ -128,7 +153,7 @@ def link_entries(
     return Linked(
         quotes=tuple(items), clusters=views, people=_people(items, people),
         by_entry={k: tuple(v) for k, v in by_entry.items()},
-        cluster_of={v.id: v for v in views},
+        cluster_of={v.id: v for v in views}, quoted=quoted,
     )
 
 
