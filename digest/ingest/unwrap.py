@@ -7,7 +7,8 @@ paragraphs. The two are told apart by shape, never by where a file came from: a 
 hard-wrapped when most lines that another line follows are nearly as long as the widest
 of them, at a width a terminal or typewriter would use, most of those end mid-sentence
 (a paragraph a line nearly always ends with its full stop) and many of the lines after
-them go on in lower case (a paragraph, or a heading's text, starts with a capital).
+them go on in lower case or with a number (a paragraph, or a heading, starts with a
+capital).
 """
 
 from __future__ import annotations
@@ -88,17 +89,17 @@ def wrap_width(raw: Sequence[str]) -> int | None:
         return None
     full = [(line, after) for line, after in breaks if len(line) >= _FULL * width]
     mid_sentence = sum(1 for line, _ in full if not _SENTENCE_END.search(line))
-    lower = sum(1 for _, after in full if after[0].islower())
+    uncapitalised = sum(1 for _, after in full if not after[0].isupper())
     wrapped = (len(full) >= 0.6 * len(breaks) and mid_sentence >= 0.5 * len(full)
-               and lower >= len(full) / 3)
+               and uncapitalised >= len(full) / 3)
     return width if wrapped else None
 
 
 def _blank_separated(stripped: Sequence[str]) -> bool:
     """Whether the writer ends paragraphs with a blank line: more sentence-ending lines are
-    followed by one than by another line."""
+    followed by one (or by the end of the text) than by another line."""
     blank = single = 0
-    for line, after in pairwise(stripped):
+    for line, after in pairwise([*stripped, ""]):
         if line and _SENTENCE_END.search(line):
             blank, single = (blank + 1, single) if not after else (blank, single + 1)
     return blank > single

@@ -61,3 +61,10 @@ def test_blank_lines_and_indents_end_paragraphs() -> None:
     expected = [" ".join(first), " ".join(second)]
     assert logical_lines([*first, "", *second], HEADER) == expected
     assert logical_lines([*first, "    " + second[0], second[1]], HEADER) == expected
+
+
+def test_a_lone_wrapped_paragraph_ending_the_text_is_joined() -> None:
+    raw = ["LINCOLN, Neb., June 18 - Lincoln Telecommunications Corp said",
+           "its board raised the quarterly dividend and voted a two-for-one",
+           "stock split, payable July 15 to holders of record June 30."]
+    assert logical_lines(["HEADLINE", "", *raw], HEADER) == ["HEADLINE", " ".join(raw)]
