@@ -145,8 +145,8 @@ def _outputs(outputs: Outputs, config: Config, pages: Sequence[Page], grouped: G
     outputs.file("sitemap.xml", [p.path for p in pages], lambda: sitemap(pages, config.base_url))
     outputs.file("data/entries.json", (grouped.entries, config.root),
                  lambda: entries_json(grouped.entries, config.root))
-    outputs.file("data/quotes.json", linked, lambda: quotes_json(linked))
-    outputs.file("data/people.json", linked, lambda: people_json(linked))
+    outputs.file("data/quotes.json", linked.quotes, lambda: quotes_json(linked.quotes))
+    outputs.file("data/people.json", linked.people, lambda: people_json(linked.people))
     outputs.file("data/stories.json", (stories, ids), lambda: stories_json(stories, ids))
     for path, data in static_files([d / "static" for d in template_dirs]).items():
         outputs.data(path, data)

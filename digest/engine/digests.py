@@ -63,8 +63,16 @@ class Digests:
         if names is None:
             names = self._fields[kind] = tuple(f.name for f in fields(item))
         parts = [f"D{kind.__module__}.{kind.__qualname__}\0"]
-        for name in names:
-            self._feed(getattr(item, name), parts)
+        for name in names:  # _feed's first cases again, without a call for each field
+            value = getattr(item, name)
+            of = type(value)
+            if of is str:
+                parts.append(f"S{len(value)}\0")
+                parts.append(value)
+            elif of in _EXACT:
+                parts.append(f"V{of.__name__}{value!r}\0")
+            else:
+                self._feed(value, parts)
         result = _sha1(parts)
         self._seen[id(item)] = (item, result)
         return result

@@ -15,7 +15,7 @@ from digest.config import Config
 from digest.extract import Extracted
 from digest.ids import SiteIds
 from digest.link.coverage import StoryView
-from digest.link.digest_links import Linked
+from digest.link.digest_links import PersonView, QuoteItem
 from digest.paths import origin_path
 from digest.render.links import Links, entry_path
 from digest.render.plan import Page
@@ -77,7 +77,7 @@ def entries_json(entries: Sequence[Extracted], root: Path) -> bytes:
     return data_file("entries", records)
 
 
-def quotes_json(linked: Linked) -> bytes:
+def quotes_json(quotes: Sequence[QuoteItem]) -> bytes:
     """site/data/quotes.json: every quote, who said it, and the statement it belongs to."""
     return data_file("quotes", [
         {
@@ -86,16 +86,16 @@ def quotes_json(linked: Linked) -> bytes:
             "cluster": item.cluster, "carries": list(item.carries), "cited": item.quote.cited,
             "path": f"{entry_path(item.entry.slug)}#{item.anchor}",
         }
-        for item in linked.quotes
+        for item in quotes
     ])
 
 
-def people_json(linked: Linked) -> bytes:
+def people_json(people: Sequence[PersonView]) -> bytes:
     """site/data/people.json: everyone quoted, with aliases, roles and their quotes' ids."""
     return data_file("people", [
         {"name": p.name, "slug": p.slug, "aliases": list(p.aliases), "roles": list(p.roles),
          "path": f"people/{p.slug}.html", "quotes": [i.id for i in p.items]}
-        for p in linked.people
+        for p in people
     ])
 
 
