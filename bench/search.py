@@ -41,7 +41,9 @@ from bench.search_browser import (
 from digest.build import BuildOptions, extract_entries, load_all, people_of
 from digest.config import load_config
 from digest.engine import Engine, Store
+from digest.engine.queries import CLUSTERS
 from digest.engine.state import code_version, state_file
+from digest.engine.vectors import quote_vectors
 from digest.group import Grouped, group_entries
 from digest.link.coverage import with_auto_topics
 from digest.link.digest_links import Linked, link_entries
@@ -62,13 +64,16 @@ def _pipeline(corpus: Path) -> tuple[Grouped, Linked, int]:
         options = BuildOptions(config.content_dir, config.output_dir)
         loaded = load_all(config, options, engine, time.time_ns())
         extracted = extract_entries(config, options, engine, people, loaded)
+        grouped = group_entries(extracted if config.topics else with_auto_topics(extracted),
+                                config.topics)
+        # With the multilingual extra installed the build links with quote vectors too.
+        vectors = quote_vectors(engine, grouped.entries)
         engine.finish()
     finally:
         store.close()
-    grouped = group_entries(extracted if config.topics else with_auto_topics(extracted),
-                            config.topics)
-    return (grouped, link_entries(grouped.entries, people, dict(config.aliases)),
-            engine.runs["extract"])
+    linked = link_entries(grouped.entries, people, dict(config.aliases),
+                          link=lambda quotes, names: CLUSTERS.run(quotes, names, vectors))
+    return grouped, linked, engine.runs["extract"]
 
 
 def reindex_one(records: Sequence[SearchRecord], edits: int = 5) -> tuple[list[float], int]:
