@@ -80,8 +80,10 @@ def extract_article(
         headline = _without_page_title(lines, headline)
         title = lines.pop(headline)
     elif lines:
-        title = title_from_first_line(_BULLET.sub("", lines[0])) or None
-        guessed = title is not None
+        # A line of stops alone ("...") leaves no sentence: then the line is the title, so
+        # that the entry has one and is marked for review, rather than not load at all.
+        first = _BULLET.sub("", lines[0])
+        title, guessed = title_from_first_line(first) or first, True
     return TextArticle(title, guessed, date, author, _markdown_blocks(lines))
 
 

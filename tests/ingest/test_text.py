@@ -131,6 +131,12 @@ def test_empty_and_blank_text() -> None:
     assert extract_article(" \n\t\n\u200b\n") == empty
 
 
+@pytest.mark.parametrize("text", [".", "...\nMore.", "- ."])
+def test_a_first_line_of_stops_alone_is_still_a_title_to_review(text: str) -> None:
+    article = extract_article(text)
+    assert article.title and article.title_guessed
+
+
 def test_headline_after_a_lede() -> None:
     article = extract_article(
         "The minister spoke on Monday. He was calm.\n\nTalks with the allies will go on\n\n"
