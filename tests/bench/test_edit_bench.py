@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -22,10 +23,11 @@ def test_each_kind_of_edit_is_built_and_the_entry_restored(
     for kind in edit.KINDS:
         assert len(found[kind]["runs"]) == 2 and found[kind]["median_s"] > 0
         assert found[kind]["last_output"][-1].startswith("built 20 entries")
-    assert found["none"]["last_output"][-1].count("0 re-rendered") == 1
-    assert found["none"]["median_s"] < found["title"]["median_s"]  # nothing to do but look
-    # An edit re-renders its pages; the timings table names the stages.
-    assert "0 re-rendered" not in found["title"]["last_output"][-1]
+    # No change re-renders nothing; an edit re-renders its pages ("40 re-rendered" is not
+    # "0 re-rendered"), and the timings table names the stages. Times are the bench's to
+    # report, not this test's to compare.
+    assert re.search(r"\b0 re-rendered", found["none"]["last_output"][-1])
+    assert not re.search(r"\b0 re-rendered", found["title"]["last_output"][-1])
     assert any(line.startswith("write ") for line in found["body"]["last_output"])
     assert {p: p.read_bytes() for p in (corpus / "content").rglob("*.md")} == before
     assert "title: median" in capsys.readouterr().out
