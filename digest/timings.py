@@ -22,9 +22,10 @@ class StageTime:
 
 @dataclass
 class Clock:
-    """Times the stages of one build, in the order they run."""
+    """Times the stages of one build, in the order they run; `between` runs after each."""
 
     stages: list[StageTime] = field(default_factory=list)
+    between: Callable[[], None] = lambda: None
 
     def __call__(self, name: str, unit: str, count: Callable[[T], int],
                  run: Callable[[], T]) -> T:
@@ -33,6 +34,7 @@ class Clock:
         result = run()
         self.stages.append(StageTime(name, time.perf_counter() - wall, time.process_time() - cpu,
                                      count(result), unit))
+        self.between()
         return result
 
 
