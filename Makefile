@@ -51,6 +51,7 @@ bench: setup browser
 	$(BIN)/python -m bench.run --sizes $(SIZES)
 	$(BIN)/python -m bench.search --sizes $(SIZES)
 	$(BIN)/python -m bench.serve --sizes $(SIZES)
+	$(BIN)/python -m bench.edit --sizes $(SIZES)
 	$(BIN)/python -m bench.link_quotes
 	$(BIN)/python -m bench.attribution_speed
 	DIGEST_BENCH=1 $(BIN)/python -m pytest -q -s tests/link/test_stories_eval.py -k benchmark

@@ -1,9 +1,10 @@
 """One entry edited, then `digest build`: what an edit of a title or of a text costs.
 
-    .venv/bin/python -m bench.generate --n 1000 --seed 1 --out /tmp/c1k
-    .venv/bin/python -m bench.edit --corpus /tmp/c1k --runs 3
+    .venv/bin/python -m bench.edit --sizes 1000,10000 --runs 3   # bench.run's corpora
+    .venv/bin/python -m bench.generate --n 2000 --seed 1 --out /tmp/c2k
+    .venv/bin/python -m bench.edit --corpus /tmp/c2k --runs 3
 
-The bench builds the corpus until nothing changes, then runs `digest build --timings`
+The bench builds each corpus until nothing changes, then runs `digest build --timings`
 (timed from process start to exit, bench.measure) `--runs` times for each kind: nothing
 changed, a word added to the title of the entry in the middle of content/, a sentence
 appended to its text (a new one each run). It prints the medians and, for each kind, the
@@ -24,9 +25,10 @@ from pathlib import Path
 from typing import Any
 
 from bench.measure import Sample, median, run
-from bench.run import machine
+from bench.run import HERE, ensure_corpus, machine
 
 KINDS = ("none", "title", "body")
+SEED = 1  # bench.run's
 _TITLE = re.compile(r'^title: "(.*)"$', re.M)
 
 
@@ -70,26 +72,33 @@ def bench_edits(corpus: Path, runs: int, command: Sequence[str],
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench.edit", description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, required=True, help="a bench.generate corpus")
+    parser.add_argument("--corpus", type=Path,
+                        help="a bench.generate corpus (default: bench.run's, one per size)")
+    parser.add_argument("--sizes", default="1000", help="corpus sizes, as bench.run's")
+    parser.add_argument("--out", type=Path, default=HERE / "out", help="bench.run's folder")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--code", type=Path, help="a folder holding another digest package")
     parser.add_argument("--no-timings", action="store_true", help="for code without the flag")
-    parser.add_argument("--results", type=Path, default=Path("bench/results-edit.json"))
+    parser.add_argument("--results", type=Path, default=HERE / "results-edit.json")
     args = parser.parse_args(argv)
     env = dict(os.environ)
     if args.code:
         env["PYTHONPATH"] = str(args.code.resolve())
     command = [sys.executable, "-m", "digest", "build", *([] if args.no_timings
                                                           else ["--timings"])]
-    results = {"machine": machine(), "corpus": str(args.corpus), "runs": args.runs,
-               "code": str(args.code or "this checkout"),
-               **bench_edits(args.corpus.resolve(), args.runs, command, env)}
-    args.results.write_text(json.dumps(results, indent=2) + "\n")
-    for kind in KINDS:
-        found = results[kind]
-        print(f"\n{kind}: median {found['median_s']:.2f} s "
-              f"({', '.join(f'{s:.2f}' for s in found['runs'])})")
-        print("\n".join(found["last_output"][-18:]))
+    corpora = [args.corpus] if args.corpus else [
+        ensure_corpus(args.out, int(n), SEED) for n in args.sizes.split(",")]
+    results: dict[str, Any] = {"machine": machine(), "runs": args.runs,
+                               "code": str(args.code or "this checkout"), "corpora": {}}
+    for corpus in corpora:
+        found = results["corpora"][str(corpus)] = bench_edits(corpus.resolve(), args.runs,
+                                                              command, env)
+        args.results.write_text(json.dumps(results, indent=2) + "\n")
+        print(f"\n{corpus}")
+        for kind in KINDS:
+            print(f"\n{kind}: median {found[kind]['median_s']:.2f} s "
+                  f"({', '.join(f'{s:.2f}' for s in found[kind]['runs'])})")
+            print("\n".join(found[kind]["last_output"][-18:]))
     print(f"\nresults: {args.results}")
     return 0
 

@@ -19,7 +19,7 @@ def test_each_kind_of_edit_is_built_and_the_entry_restored(
     results = tmp_path / "results-edit.json"
     assert edit.main(["--corpus", str(corpus), "--runs", "2",
                       "--results", str(results)]) == 0
-    found = json.loads(results.read_text())
+    found = json.loads(results.read_text())["corpora"][str(corpus)]
     for kind in edit.KINDS:
         assert len(found[kind]["runs"]) == 2 and found[kind]["median_s"] > 0
         assert found[kind]["last_output"][-1].startswith("built 20 entries")
