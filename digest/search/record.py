@@ -36,10 +36,13 @@ def shorten(text: str, limit: int = EXCERPT_CHARS) -> str:
     return text[: cut if cut > limit // 2 else limit].rstrip(" ,;:.") + "…"
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # made once: json.dumps makes one a call
+
+
 def record_digest(r: SearchRecord) -> str:
     """What an index update compares a record by, with the one the last update kept."""
-    text = json.dumps((r.id, r.kind, r.title, r.path, r.date, r.source, r.speaker, r.topics,
-                       r.body, r.excerpt, r.language), ensure_ascii=False)
+    text = _ENCODE((r.id, r.kind, r.title, r.path, r.date, r.source, r.speaker, r.topics,
+                    r.body, r.excerpt, r.language))
     return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
