@@ -22,7 +22,15 @@ from digest.config import PEOPLE_FILE, Config
 from digest.content import LoadResult, load_entries
 from digest.engine import Engine
 from digest.engine.outputs import Outputs, write
-from digest.engine.queries import CLUSTERS, ENVIRONMENT, EXTRACT, LOAD, PROPOSALS, STORIES
+from digest.engine.queries import (
+    CLUSTERS,
+    ENVIRONMENT,
+    EXTRACT,
+    LOAD,
+    PROPOSALS,
+    STORIES,
+    Rules,
+)
 from digest.engine.state import (
     RACY_NS,
     BuildOptions,
@@ -177,11 +185,10 @@ def load_all(config: Config, options: BuildOptions, engine: Engine,
 def extract_entries(config: Config, options: BuildOptions, engine: Engine, people: People,
                     loaded: LoadResult) -> list[Extracted]:
     """Each entry (drafts only with --drafts) extracted, those not known on every core."""
-    aliases = dict(config.aliases)
+    rules = Rules(tuple(config.topics), people, dict(config.aliases))
     entries = [e for e in loaded.entries if options.drafts or not e.draft]
-    return engine.many(
-        EXTRACT, [(e, config.topics, people, aliases) for e in entries],
-        lambda batch: extract_all([args[0] for args in batch], config.topics, people, aliases))
+    return engine.many(EXTRACT, [(e, rules) for e in entries], lambda batch: extract_all(
+        [args[0] for args in batch], rules.topics, people, rules.aliases))
 
 
 def people_of(config: Config, engine: Engine) -> People:

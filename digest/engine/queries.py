@@ -8,6 +8,7 @@ template change reaches none of them.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment
@@ -32,9 +33,18 @@ def _load(path: str, stat: tuple[int, int], max_bytes: int) -> Entry:
     return parse_entry(Path(path), read_text(Path(path), max_bytes))
 
 
-def _extract(entry: Entry, topics: Sequence[Topic], people: People,
-             aliases: Mapping[str, str]) -> Extracted:
-    return extract_all([entry], topics, people, aliases, workers=1)[0]
+@dataclass(frozen=True)
+class Rules:
+    """What extraction reads besides the entry: one object a build, so that each entry's
+    key takes it as one known digest, not a walk of every topic rule."""
+
+    topics: tuple[Topic, ...]
+    people: People
+    aliases: Mapping[str, str]
+
+
+def _extract(entry: Entry, rules: Rules) -> Extracted:
+    return extract_all([entry], rules.topics, rules.people, rules.aliases, workers=1)[0]
 
 
 def _clusters(quoted: Sequence[EntryQuotes], aliases: Mapping[str, str],
@@ -66,7 +76,7 @@ def _environment(templates: Path, digest: str) -> Environment:
 
 
 LOAD = Query("load", _load, codecs.ENTRY)
-EXTRACT = Query("extract", _extract, codecs.EXTRACTED, version=2)  # in batches: Engine.many
+EXTRACT = Query("extract", _extract, codecs.EXTRACTED, version=3)  # in batches: Engine.many
 CLUSTERS = Query("quote clusters", _clusters, codecs.CLUSTERS, version=2)
 STORIES = Query("stories", _stories, codecs.STORIES)
 PROPOSALS = Query("people proposals", _proposals, codecs.TEXT, version=2)
